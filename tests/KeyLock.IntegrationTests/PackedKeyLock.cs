@@ -1,0 +1,73 @@
+namespace KeyLock.IntegrationTests;
+
+/// <summary>
+/// Packs the real KeyLock nupkg once per test run, with a fresh version (re-packing one version with
+/// other bytes would make consumers fail NU1403), into a private local feed.
+/// </summary>
+public sealed class PackedKeyLock : IDisposable
+{
+    public PackedKeyLock()
+    {
+        Root = Directory.CreateTempSubdirectory("keylock-it-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Version = $"0.1.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+
+        var pack = DotNetCli.Run(
+            RepositoryRoot,
+            Path.Combine(Root, "pack-packages"),
+            "pack", Path.Combine(RepositoryRoot, "nupkg", "KeyLock.csproj"),
+            "-c", "Release", "-o", Feed, $"-p:PackageVersion={Version}", "-nologo");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Packing KeyLock failed:\n{pack}");
+        }
+
+        PackagePath = Path.Combine(Feed, $"KeyLock.{Version}.nupkg");
+        if (!File.Exists(PackagePath))
+        {
+            throw new InvalidOperationException($"Expected {PackagePath} after pack:\n{pack}");
+        }
+    }
+
+    /// <summary>A temp folder that holds the feed and every consumer of this run.</summary>
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string PackagePath { get; }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is not worth failing the run for.
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Analyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedKeyLockCollection : ICollectionFixture<PackedKeyLock>
+{
+    public const string Name = "packed KeyLock";
+}
