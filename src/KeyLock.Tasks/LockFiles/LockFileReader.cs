@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using KeyLock.Tasks.Reporting;
+using NuGet.ProjectModel;
+using NuGet.Versioning;
+
+namespace KeyLock.Tasks.LockFiles
+{
+    /// <summary>
+    /// Reads packages.lock.json with NuGet's own reader and returns each locked package once, with the
+    /// line of its entry. A malformed file becomes a KL5002 finding, never an exception.
+    /// </summary>
+    internal static class LockFileReader
+    {
+        public static LockFileReadResult Read(string lockFilePath)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(lockFilePath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return Failed(Findings.LockFileUnreadable(SourceLocation.InFile(lockFilePath), Findings.Describe(ex)));
+            }
+
+            return Read(lockFilePath, bytes);
+        }
+
+        /// <summary>Reads from bytes already in memory, so NuGet and the line locator see exactly the same content.</summary>
+        internal static LockFileReadResult Read(string lockFilePath, byte[] bytes)
+        {
+            LockFileLineLocator locator;
+            try
+            {
+                locator = LockFileLineLocator.Parse(bytes);
+            }
+            catch (LockFileSyntaxException ex)
+            {
+                return Failed(Findings.LockFileUnreadable(
+                    new SourceLocation(lockFilePath, ex.Line, ex.Column),
+                    "it is not valid JSON (" + ex.Message.TrimEnd('.') + ")."));
+            }
+
+            var nugetLog = new CapturingNuGetLogger();
+            PackagesLockFile lockFile;
+            using (var stream = new MemoryStream(bytes, writable: false))
+            {
+                lockFile = PackagesLockFileFormat.Read(stream, nugetLog, lockFilePath);
+            }
+
+            // NuGet signals any read error with this version and no targets; its reason is in the log.
+            if (lockFile.Version == int.MinValue || lockFile.Version < 1)
+            {
+                var reason = nugetLog.Messages.Count > 0
+                    ? "NuGet reports: " + string.Join(" ", nugetLog.Messages)
+                    : "it has no valid \"version\" property.";
+                return Failed(Findings.LockFileUnreadable(SourceLocation.InFile(lockFilePath), reason));
+            }
+
+            return Collect(lockFilePath, lockFile, locator);
+        }
+
+        private static LockFileReadResult Collect(string lockFilePath, PackagesLockFile lockFile, LockFileLineLocator locator)
+        {
+            var findings = new List<Finding>();
+            var packages = new List<LockedPackage>();
+            var seen = new Dictionary<(string Id, NuGetVersion Version), LockedPackage>(new PackageKeyComparer());
+
+            foreach (var target in lockFile.Targets ?? Enumerable.Empty<PackagesLockFileTarget>())
+            {
+                foreach (var dependency in target.Dependencies ?? Enumerable.Empty<LockFileDependency>())
+                {
+                    // Project references are built from source in this build; they have no archive to hash.
+                    if (dependency.Type == PackageDependencyType.Project)
+                    {
+                        continue;
+                    }
+
+                    if (dependency.ResolvedVersion == null)
+                    {
+                        var at = locator.Find(dependency.Id, lockFile.Version, entry => string.IsNullOrWhiteSpace(entry.Resolved));
+                        findings.Add(Findings.MissingResolvedVersion(new SourceLocation(lockFilePath, at.Line, at.Column), dependency.Id));
+                        continue;
+                    }
+
+                    var key = (dependency.Id, dependency.ResolvedVersion);
+                    var hash = dependency.ContentHash?.Trim() ?? string.Empty;
+                    if (seen.TryGetValue(key, out var first))
+                    {
+                        if (!string.Equals(first.ContentHash, hash, StringComparison.Ordinal))
+                        {
+                            var at = locator.Find(
+                                dependency.Id,
+                                lockFile.Version,
+                                entry => entry.ResolvedVersion == dependency.ResolvedVersion
+                                    && !string.Equals(entry.ContentHash?.Trim() ?? string.Empty, first.ContentHash, StringComparison.Ordinal));
+                            findings.Add(Findings.ConflictingContentHashes(new SourceLocation(lockFilePath, at.Line, at.Column), first));
+                        }
+
+                        continue;
+                    }
+
+                    var position = locator.Find(dependency.Id, dependency.ResolvedVersion, lockFile.Version);
+                    var package = new LockedPackage(
+                        dependency.Id,
+                        dependency.ResolvedVersion,
+                        hash,
+                        new SourceLocation(lockFilePath, position.Line, position.Column));
+                    seen.Add(key, package);
+
+                    if (hash.Length == 0)
+                    {
+                        findings.Add(Findings.ContentHashMissing(package));
+                    }
+                    else
+                    {
+                        packages.Add(package);
+                    }
+                }
+            }
+
+            return new LockFileReadResult(packages, findings);
+        }
+
+        private static LockFileReadResult Failed(Finding finding) =>
+            new LockFileReadResult(Array.Empty<LockedPackage>(), new[] { finding });
+
+        private sealed class PackageKeyComparer : IEqualityComparer<(string Id, NuGetVersion Version)>
+        {
+            public bool Equals((string Id, NuGetVersion Version) x, (string Id, NuGetVersion Version) y) =>
+                string.Equals(x.Id, y.Id, StringComparison.OrdinalIgnoreCase) && x.Version == y.Version;
+
+            public int GetHashCode((string Id, NuGetVersion Version) obj) =>
+                StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Id) ^ obj.Version.GetHashCode();
+        }
+    }
+}

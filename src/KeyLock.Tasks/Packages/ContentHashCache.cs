@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using Microsoft.Build.Framework;
+
+namespace KeyLock.Tasks.Packages
+{
+    /// <summary>
+    /// Content hashes already verified in this build, keyed by the archive's path, length and last write time,
+    /// so a solution build hashes each package once rather than once per project. It is registered with MSBuild
+    /// for one build only: tampering between builds is still caught by the next build.
+    /// </summary>
+    internal sealed class ContentHashCache
+    {
+        // Includes the module version id: two KeyLock versions in one build must not share (or mis-cast) each other's cache.
+        private static readonly string RegistrationKey =
+            "KeyLock.Tasks.ContentHashCache:" + typeof(ContentHashCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+        private static readonly object RegistrationLock = new object();
+
+        private readonly ConcurrentDictionary<string, string> _hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The build-wide cache, or a private one when the engine cannot hold task objects.</summary>
+        public static ContentHashCache ForBuild(IBuildEngine? engine)
+        {
+            if (!(engine is IBuildEngine4 engine4))
+            {
+                return new ContentHashCache();
+            }
+
+            lock (RegistrationLock)
+            {
+                if (engine4.GetRegisteredTaskObject(RegistrationKey, RegisteredTaskObjectLifetime.Build) is ContentHashCache existing)
+                {
+                    return existing;
+                }
+
+                var created = new ContentHashCache();
+                engine4.RegisterTaskObject(RegistrationKey, created, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                return created;
+            }
+        }
+
+        public bool TryGet(FileStamp stamp, out string hash) => _hashes.TryGetValue(stamp.Key, out hash!);
+
+        public void Add(FileStamp stamp, string hash) => _hashes[stamp.Key] = hash;
+    }
+
+    /// <summary>Identifies one state of a file cheaply: any rewrite changes the length or the write time.</summary>
+    internal readonly struct FileStamp : IEquatable<FileStamp>
+    {
+        private FileStamp(string key)
+        {
+            Key = key;
+        }
+
+        public string Key { get; }
+
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return new FileStamp(info.FullName + "|" + info.Length + "|" + info.LastWriteTimeUtc.Ticks);
+        }
+
+        public bool Equals(FileStamp other) => string.Equals(Key, other.Key, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is FileStamp other && Equals(other);
+
+        public override int GetHashCode() => Key == null ? 0 : StringComparer.Ordinal.GetHashCode(Key);
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace KeyLock.Tasks.Reporting
+{
+    /// <summary>Turns findings into MSBuild errors: canonical <c>file(line,col): error KLnnnn: message</c>, with a help link.</summary>
+    internal sealed class FindingReporter
+    {
+        private readonly TaskLoggingHelper _log;
+        private bool _helpLinkUnsupported;
+
+        public FindingReporter(TaskLoggingHelper log)
+        {
+            _log = log;
+        }
+
+        /// <summary>Orders findings by where they are (lock-file line), so a build log reads top to bottom like the file.</summary>
+        public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings) =>
+            findings
+                .GroupBy(f => f.ToString(), StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(f => f.Location.File ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(f => f.Location.Line)
+                .ThenBy(f => f.Location.Column)
+                .ThenBy(f => f.Code.Id, StringComparer.Ordinal)
+                .ThenBy(f => f.Message, StringComparer.Ordinal)
+                .ToList();
+
+        /// <summary>Logs every finding once, in lock-file order; returns how many errors were logged.</summary>
+        public int ReportAll(IEnumerable<Finding> findings)
+        {
+            var sorted = Sort(findings);
+            foreach (var finding in sorted)
+            {
+                Report(finding);
+            }
+
+            return sorted.Count;
+        }
+
+        public void Report(Finding finding)
+        {
+            LogError(finding);
+            if (finding.Exception != null)
+            {
+                _log.LogMessage(MessageImportance.Low, $"{finding.Code.Id} details: {finding.Exception}");
+            }
+        }
+
+        private void LogError(Finding finding)
+        {
+            if (!_helpLinkUnsupported)
+            {
+                try
+                {
+                    LogWithHelpLink(finding);
+                    return;
+                }
+                catch (MissingMethodException)
+                {
+                    // MSBuild older than 17 has no helpLink overload; the code still identifies the error.
+                    _helpLinkUnsupported = true;
+                }
+            }
+
+            _log.LogError(
+                subcategory: null,
+                errorCode: finding.Code.Id,
+                helpKeyword: null,
+                file: finding.Location.File,
+                lineNumber: finding.Location.Line,
+                columnNumber: finding.Location.Column,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: finding.Message);
+        }
+
+        // Kept in its own method so a missing overload fails when this method is compiled, where Report can catch it.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void LogWithHelpLink(Finding finding)
+        {
+            _log.LogError(
+                subcategory: null,
+                errorCode: finding.Code.Id,
+                helpKeyword: null,
+                helpLink: finding.Code.HelpLink,
+                file: finding.Location.File,
+                lineNumber: finding.Location.Line,
+                columnNumber: finding.Location.Column,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: finding.Message);
+        }
+    }
+}
