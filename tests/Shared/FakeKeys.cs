@@ -9,8 +9,8 @@ namespace KeyLock.Testing;
 /// </summary>
 internal static class FakeKeys
 {
-    private const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private const string AlphanumericAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    public const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    public const string AlphanumericAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     // base64("OpenAI"), split so the marker never appears whole in source.
     internal static readonly string OpenAIMarker = "T3Bl" + "bkFJ";
@@ -29,6 +29,12 @@ internal static class FakeKeys
 
     /// <summary>An older project key with 58-character halves.</summary>
     public static string OpenAIProjectShortHalves(int seed = 5) => OpenAIShaped("sk-" + "proj-", 58, Base64UrlAlphabet, seed);
+
+    /// <summary>A service-account key with the alternative sk-service- prefix.</summary>
+    public static string OpenAIServiceAlias(int seed = 6) => OpenAIShaped("sk-" + "service-", 74, Base64UrlAlphabet, seed);
+
+    /// <summary>An OpenAI key without a project: sk-None- + 48 alphanumerics, no marker.</summary>
+    public static string OpenAINoProject(int seed = 7) => "sk-" + "None-" + RandomString(48, AlphanumericAlphabet, seed);
 
     private static string OpenAIShaped(string prefix, int halfLength, string alphabet, int seed)
     {

@@ -1,0 +1,6 @@
+namespace KeyLock.Analyzers;
+
+internal static class DiagnosticCategories
+{
+    public const string Security = "Security";
+}

@@ -1,0 +1,90 @@
+using System;
+
+namespace KeyLock.Secrets;
+
+/// <summary>
+/// An immutable set of ASCII characters, stored as a 128-bit mask so that a membership test is two
+/// shifts and no lookup table per call. Secret formats only use ASCII alphabets.
+/// </summary>
+public sealed class CharacterSet
+{
+    private readonly ulong _low;  // characters 0-63
+    private readonly ulong _high; // characters 64-127
+
+    private CharacterSet(string name, ulong low, ulong high, int count)
+    {
+        Name = name;
+        _low = low;
+        _high = high;
+        Count = count;
+    }
+
+    /// <summary><c>[A-Za-z0-9]</c>.</summary>
+    public static CharacterSet Alphanumeric { get; } = FromRanges("alphanumeric", "AZ", "az", "09");
+
+    /// <summary><c>[A-Za-z0-9_-]</c>: the URL-safe base64 alphabet.</summary>
+    public static CharacterSet Base64Url { get; } = FromRanges("base64url", "AZ", "az", "09", "__", "--");
+
+    /// <summary><c>[0-9a-f]</c>.</summary>
+    public static CharacterSet LowercaseHex { get; } = FromRanges("lowercase hex", "09", "af");
+
+    /// <summary>A short name for messages and tests, e.g. "base64url".</summary>
+    public string Name { get; }
+
+    /// <summary>How many characters the set holds; the randomness checks use it.</summary>
+    public int Count { get; }
+
+    /// <summary>Whether <paramref name="c"/> belongs to the set.</summary>
+    public bool Contains(char c)
+    {
+        if (c < 64)
+        {
+            return ((_low >> c) & 1UL) != 0;
+        }
+
+        return c < 128 && ((_high >> (c - 64)) & 1UL) != 0;
+    }
+
+    /// <summary>Whether every character of <paramref name="other"/> is also in this set.</summary>
+    public bool IsSupersetOf(CharacterSet other) =>
+        (other._low & ~_low) == 0 && (other._high & ~_high) == 0;
+
+    /// <summary>Builds a set from inclusive two-character ranges such as <c>"az"</c> or <c>"__"</c>.</summary>
+    public static CharacterSet FromRanges(string name, params string[] ranges)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ArgumentException("A character set needs a name.", nameof(name));
+        }
+
+        if (ranges is null)
+        {
+            throw new ArgumentNullException(nameof(ranges));
+        }
+
+        ulong low = 0, high = 0;
+        foreach (var range in ranges)
+        {
+            if (range is null || range.Length != 2 || range[0] > range[1] || range[1] >= 128)
+            {
+                throw new ArgumentException($"'{range}' is not an ASCII range of the form \"az\".", nameof(ranges));
+            }
+
+            for (var c = range[0]; c <= range[1]; c++)
+            {
+                if (c < 64)
+                {
+                    low |= 1UL << c;
+                }
+                else
+                {
+                    high |= 1UL << (c - 64);
+                }
+            }
+        }
+
+        return new CharacterSet(name, low, high, Bits.PopCount(low) + Bits.PopCount(high));
+    }
+
+    public override string ToString() => Name;
+}
