@@ -1,19 +1,23 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
+using KeyLock.Tasks.Signing;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
 namespace KeyLock.Tasks
 {
     /// <summary>
-    /// Re-verifies, on every build, that each package pinned in the project's packages.lock.json still has the
-    /// content hash the lock file records, by hashing the .nupkg in the packages folder. NuGet checks this only
-    /// when it downloads a package and trusts the packages folder afterwards.
+    /// Re-verifies, on every build, that what the build compiles and runs is what packages.lock.json and the signatures
+    /// promise: the lock file matches what restore resolved (project.assets.json), each locked .nupkg still has the
+    /// content hash the lock file records, every extracted file the build consumes is byte-identical to its archive entry,
+    /// and the package's signature still satisfies policy. NuGet checks most of this only when it downloads a package and
+    /// trusts the packages folder afterwards. No network access.
     /// </summary>
     public sealed class VerifyLockedPackages : Task, ICancelableTask
     {
@@ -33,6 +37,30 @@ namespace KeyLock.Tasks
         /// <summary>Global packages folder first, then fallback folders.</summary>
         [Required]
         public ITaskItem[] PackageFolders { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>$(ProjectAssetsFile): what restore resolved. Empty skips the lock-file comparison and the extracted-file check.</summary>
+        public string? ProjectAssetsFile { get; set; }
+
+        /// <summary>$(RestoreConfigFile): an explicit nuget.config; empty means NuGet's lookup from the project directory.</summary>
+        public string? RestoreConfigFile { get; set; }
+
+        /// <summary>The SDK's trustedroots folder (Linux/macOS trust roots for signatures); found next to MSBuild when empty.</summary>
+        public string? TrustedRootsDirectory { get; set; }
+
+        /// <summary>Verify signatures (KL6xxx). On by default.</summary>
+        public bool VerifySignatures { get; set; } = true;
+
+        /// <summary>error (default) or warning, for KL5007.</summary>
+        public string? LockFileSeverity { get; set; }
+
+        /// <summary>error (default) or warning, for KL5003-KL5006.</summary>
+        public string? ContentHashSeverity { get; set; }
+
+        /// <summary>error (default) or warning, for KL5008-KL5009.</summary>
+        public string? ExtractedFilesSeverity { get; set; }
+
+        /// <summary>error (default) or warning, for KL6001-KL6003.</summary>
+        public string? SignatureSeverity { get; set; }
 
         /// <summary>Packages that passed every check.</summary>
         [Output]
@@ -66,6 +94,19 @@ namespace KeyLock.Tasks
         {
             VerifiedPackageCount = 0;
             var projectDirectory = Path.GetFullPath(ProjectDirectory);
+            var settingFindings = new List<Finding>();
+            reporter.Severity = SeverityPolicy.Parse(
+                new[]
+                {
+                    (CheckKind.LockFile, "KeyLockLockFileSeverity", LockFileSeverity),
+                    (CheckKind.ContentHash, "KeyLockContentHashSeverity", ContentHashSeverity),
+                    (CheckKind.ExtractedFiles, "KeyLockExtractedFilesSeverity", ExtractedFilesSeverity),
+                    (CheckKind.Signature, "KeyLockSignatureSeverity", SignatureSeverity),
+                },
+                ProjectFileForErrors(),
+                settingFindings);
+            reporter.ReportAll(settingFindings);
+
             var lockFilePath = LockFilePathResolver.Resolve(projectDirectory, ProjectName, LockFilePath);
 
             if (!File.Exists(lockFilePath))
@@ -76,29 +117,62 @@ namespace KeyLock.Tasks
             }
 
             var lockFile = LockFileReader.Read(lockFilePath);
+            var findings = new List<Finding>(lockFile.Findings);
+            var cache = ContentHashCache.ForBuild(BuildEngine);
+            var checks = new List<IPackageCheck> { new ContentHashCheck(cache) };
+            var checkedWhat = new List<string> { "content hash" };
+
+            if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
+            {
+                var assetsPath = Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
+                var assetsDisplay = DisplayPath(projectDirectory, assetsPath);
+                var assets = ProjectAssets.Read(assetsPath, lockFilePath, findings);
+                if (assets != null)
+                {
+                    findings.AddRange(LockFileConsistency.Compare(lockFilePath, lockFile, assets, assetsDisplay));
+                    checks.Add(new ExtractedFilesCheck(p => assets.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
+                    checkedWhat.Insert(0, "lock file against restore");
+                    checkedWhat.Add("extracted files");
+                }
+            }
+
+            string? trustRoots = null;
+            if (VerifySignatures)
+            {
+                trustRoots = TrustStore.EnsureInitialized(TrustedRootsDirectory);
+                var policy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
+                checks.Add(new SignatureCheck(policy, cache));
+                checkedWhat.Add(policy.RequireSignatures ? "signatures (require mode)" : "signatures");
+            }
 
             var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
-            var checks = new IPackageCheck[] { new ContentHashCheck(ContentHashCache.ForBuild(BuildEngine)) };
             var verifier = new PackageVerifier(new PackageLocator(folders), checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
+            findings.AddRange(result.Findings);
 
-            var errors = reporter.ReportAll(lockFile.Findings.Concat(result.Findings));
+            reporter.ReportAll(findings);
             VerifiedPackageCount = result.VerifiedCount;
+            if (trustRoots != null)
+            {
+                Log.LogMessage(MessageImportance.Low, $"KeyLock: signature trust roots from {trustRoots}; revocation checked offline only.");
+            }
 
             var display = DisplayPath(projectDirectory, lockFilePath);
-            if (errors == 0)
+            var what = string.Join(", ", checkedWhat);
+            if (reporter.ErrorCount == 0)
             {
                 // Exact prefix "KeyLock: verified N packages" is what the targets and integration tests look for.
+                var warnings = reporter.WarningCount == 0 ? string.Empty : $"; {reporter.WarningCount} finding(s) reported as warnings";
                 Log.LogMessage(
                     MessageImportance.High,
-                    $"KeyLock: verified {result.VerifiedCount} packages against {display} (content hash of each .nupkg re-computed)");
+                    $"KeyLock: verified {result.VerifiedCount} packages against {display} ({what}){warnings}");
             }
             else
             {
                 Log.LogMessage(
                     MessageImportance.High,
-                    $"KeyLock: package verification failed against {display}: {errors} error(s); " +
-                    $"{result.VerifiedCount} of {lockFile.Packages.Count} packages with a content hash verified.");
+                    $"KeyLock: package verification failed against {display}: {reporter.ErrorCount} error(s); " +
+                    $"{result.VerifiedCount} of {lockFile.Packages.Count} packages with a content hash passed every check ({what}).");
             }
         }
 

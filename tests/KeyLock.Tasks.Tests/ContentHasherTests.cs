@@ -50,9 +50,26 @@ public sealed class ContentHasherTests : IDisposable
         var engine = new FakeBuildEngine();
 
         var task = _ws.CreateTask(engine);
+        task.VerifySignatures = false;
 
         Assert.True(task.Execute());
         Assert.Empty(engine.Errors);
+    }
+
+    [Fact]
+    public void Garbage_signature_keeps_the_content_hash_but_fails_signature_verification_with_KL6002()
+    {
+        var nupkg = TestPackage.Create(_ws.GlobalPackages, "Signed", "1.0.0");
+        var lockHash = TestPackage.Sha512Base64(nupkg);
+        TestPackage.AppendSignatureEntry(nupkg);
+        new LockFileText().Target("net10.0", new LockEntry("Signed", "1.0.0", lockHash)).WriteTo(_ws.DefaultLockFile);
+        var engine = new FakeBuildEngine();
+
+        Assert.False(_ws.CreateTask(engine).Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("KL6002", error.Code);
+        Assert.Contains("Signed 1.0.0", error.Message);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class VerifyLockedPackagesTests : IDisposable
         Assert.Empty(_engine.Errors);
         Assert.Equal(2, task.VerifiedPackageCount);
         var summary = Assert.Single(_engine.Messages, m => m.Message!.StartsWith(SummaryPrefix, StringComparison.Ordinal));
-        Assert.Equal("KeyLock: verified 2 packages against packages.lock.json (content hash of each .nupkg re-computed)", summary.Message);
+        Assert.Equal("KeyLock: verified 2 packages against packages.lock.json (content hash, signatures)", summary.Message);
         Assert.Equal(MessageImportance.High, summary.Importance);
     }
 
@@ -191,7 +191,7 @@ public sealed class VerifyLockedPackagesTests : IDisposable
 
         Assert.True(task.Execute());
         Assert.Empty(_engine.Errors);
-        Assert.Contains(_engine.Messages, m => m.Message == "KeyLock: verified 1 packages against packages.My_App.lock.json (content hash of each .nupkg re-computed)");
+        Assert.Contains(_engine.Messages, m => m.Message == "KeyLock: verified 1 packages against packages.My_App.lock.json (content hash, signatures)");
     }
 
     [Fact]

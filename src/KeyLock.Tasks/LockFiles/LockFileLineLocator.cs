@@ -16,6 +16,7 @@ namespace KeyLock.Tasks.LockFiles
         private const string DependenciesProperty = "dependencies";
         private const string ResolvedProperty = "resolved";
         private const string ContentHashProperty = "contentHash";
+        private const string TypeProperty = "type";
 
         private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
         {
@@ -97,6 +98,10 @@ namespace KeyLock.Tasks.LockFiles
                                 else if (pendingName == ContentHashProperty)
                                 {
                                     current.ContentHash = reader.GetString();
+                                }
+                                else if (pendingName == TypeProperty)
+                                {
+                                    current.Type = reader.GetString();
                                 }
                             }
 
@@ -191,6 +196,8 @@ namespace KeyLock.Tasks.LockFiles
             public string? Resolved { get; set; }
 
             public string? ContentHash { get; set; }
+
+            public string? Type { get; set; }
 
             public NuGetVersion? ResolvedVersion =>
                 Resolved != null && NuGetVersion.TryParse(Resolved, out var version) ? version : null;

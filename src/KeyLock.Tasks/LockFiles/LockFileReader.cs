@@ -14,6 +14,9 @@ namespace KeyLock.Tasks.LockFiles
     /// </summary>
     internal static class LockFileReader
     {
+        private static readonly HashSet<string> KnownTypes =
+            new HashSet<string>(Enum.GetNames(typeof(PackageDependencyType)), StringComparer.OrdinalIgnoreCase);
+
         public static LockFileReadResult Read(string lockFilePath)
         {
             byte[] bytes;
@@ -66,6 +69,7 @@ namespace KeyLock.Tasks.LockFiles
         private static LockFileReadResult Collect(string lockFilePath, PackagesLockFile lockFile, LockFileLineLocator locator)
         {
             var findings = new List<Finding>();
+            FindDuplicateEntries(lockFilePath, locator, findings);
             var packages = new List<LockedPackage>();
             var seen = new Dictionary<(string Id, NuGetVersion Version), LockedPackage>(new PackageKeyComparer());
 
@@ -122,7 +126,35 @@ namespace KeyLock.Tasks.LockFiles
                 }
             }
 
-            return new LockFileReadResult(packages, findings);
+            return new LockFileReadResult(packages, findings, lockFile, locator);
+        }
+
+        /// <summary>
+        /// The same id twice in one target section (a duplicate JSON property) is something NuGet never writes; which copy a
+        /// reader keeps differs between readers, so it is an error rather than a guess.
+        /// </summary>
+        private static void FindDuplicateEntries(string lockFilePath, LockFileLineLocator locator, List<Finding> findings)
+        {
+            var seen = new HashSet<(string, string, string)>();
+            foreach (var entry in locator.Entries)
+            {
+                if (!string.Equals(entry.First, "dependencies", StringComparison.Ordinal) && !string.Equals(entry.Second, "dependencies", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (entry.Type != null && !KnownTypes.Contains(entry.Type))
+                {
+                    findings.Add(Findings.UnknownDependencyType(new SourceLocation(lockFilePath, entry.Line, entry.Column), entry.Id, entry.Type));
+                }
+
+                var key = (entry.First.ToUpperInvariant(), entry.Second.ToUpperInvariant(), entry.Id.ToUpperInvariant());
+                if (!seen.Add(key))
+                {
+                    var target = string.Equals(entry.First, "dependencies", StringComparison.Ordinal) ? entry.Second : entry.First;
+                    findings.Add(Findings.DuplicateEntry(new SourceLocation(lockFilePath, entry.Line, entry.Column), entry.Id, target));
+                }
+            }
         }
 
         private static LockFileReadResult Failed(Finding finding) =>

@@ -6,7 +6,7 @@ using Microsoft.Build.Framework;
 namespace KeyLock.Tasks.Packages
 {
     /// <summary>
-    /// Content hashes already verified in this build, keyed by the archive's path, length and last write time,
+    /// Content hashes already verified in this build (and the passes of the other per-package checks), keyed by the archive's path, length and last write time,
     /// so a solution build hashes each package once rather than once per project. It is registered with MSBuild
     /// for one build only: tampering between builds is still caught by the next build.
     /// </summary>
@@ -19,6 +19,9 @@ namespace KeyLock.Tasks.Packages
         private static readonly object RegistrationLock = new object();
 
         private readonly ConcurrentDictionary<string, string> _hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        // Other checks' passes (extracted files, signatures), keyed by everything their verdict depends on.
+        private readonly ConcurrentDictionary<string, bool> _passed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>The build-wide cache, or a private one when the engine cannot hold task objects.</summary>
         public static ContentHashCache ForBuild(IBuildEngine? engine)
@@ -44,6 +47,12 @@ namespace KeyLock.Tasks.Packages
         public bool TryGet(FileStamp stamp, out string hash) => _hashes.TryGetValue(stamp.Key, out hash!);
 
         public void Add(FileStamp stamp, string hash) => _hashes[stamp.Key] = hash;
+
+        /// <summary>True when a check already passed for exactly this key in this build.</summary>
+        public bool IsPassed(string key) => _passed.ContainsKey(key);
+
+        /// <summary>Records a pass; failures are never cached, so they are reported by every project that uses the package.</summary>
+        public void MarkPassed(string key) => _passed[key] = true;
     }
 
     /// <summary>Identifies one state of a file cheaply: any rewrite changes the length or the write time.</summary>

@@ -18,6 +18,13 @@ namespace KeyLock.Tasks.Reporting
             _log = log;
         }
 
+        /// <summary>Which checks were lowered to warnings; everything is an error until set.</summary>
+        public SeverityPolicy Severity { get; set; } = SeverityPolicy.AllErrors;
+
+        public int ErrorCount { get; private set; }
+
+        public int WarningCount { get; private set; }
+
         /// <summary>Orders findings by where they are (lock-file line), so a build log reads top to bottom like the file.</summary>
         public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings) =>
             findings
@@ -30,7 +37,7 @@ namespace KeyLock.Tasks.Reporting
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToList();
 
-        /// <summary>Logs every finding once, in lock-file order; returns how many errors were logged.</summary>
+        /// <summary>Logs every finding once, in lock-file order; returns how many were logged (errors and warnings).</summary>
         public int ReportAll(IEnumerable<Finding> findings)
         {
             var sorted = Sort(findings);
@@ -44,7 +51,17 @@ namespace KeyLock.Tasks.Reporting
 
         public void Report(Finding finding)
         {
-            LogError(finding);
+            if (Severity.IsWarning(finding.Code))
+            {
+                WarningCount++;
+                LogWarning(finding);
+            }
+            else
+            {
+                ErrorCount++;
+                LogError(finding);
+            }
+
             if (finding.Exception != null)
             {
                 _log.LogMessage(MessageImportance.Low, $"{finding.Code.Id} details: {finding.Exception}");
@@ -71,6 +88,49 @@ namespace KeyLock.Tasks.Reporting
                 subcategory: null,
                 errorCode: finding.Code.Id,
                 helpKeyword: null,
+                file: finding.Location.File,
+                lineNumber: finding.Location.Line,
+                columnNumber: finding.Location.Column,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: finding.Message);
+        }
+
+        private void LogWarning(Finding finding)
+        {
+            if (!_helpLinkUnsupported)
+            {
+                try
+                {
+                    LogWarningWithHelpLink(finding);
+                    return;
+                }
+                catch (MissingMethodException)
+                {
+                    _helpLinkUnsupported = true;
+                }
+            }
+
+            _log.LogWarning(
+                subcategory: null,
+                warningCode: finding.Code.Id,
+                helpKeyword: null,
+                file: finding.Location.File,
+                lineNumber: finding.Location.Line,
+                columnNumber: finding.Location.Column,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: finding.Message);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void LogWarningWithHelpLink(Finding finding)
+        {
+            _log.LogWarning(
+                subcategory: null,
+                warningCode: finding.Code.Id,
+                helpKeyword: null,
+                helpLink: finding.Code.HelpLink,
                 file: finding.Location.File,
                 lineNumber: finding.Location.Line,
                 columnNumber: finding.Location.Column,

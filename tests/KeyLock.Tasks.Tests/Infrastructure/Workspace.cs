@@ -42,6 +42,7 @@ internal sealed class Workspace : IDisposable
             ProjectDirectory = ProjectDirectory,
             ProjectName = projectName,
             LockFilePath = lockFilePath,
+            TrustedRootsDirectory = SdkTrustedRoots,
             PackageFolders = new ITaskItem[]
             {
                 new TaskItem(GlobalPackages + Path.DirectorySeparatorChar),
@@ -49,6 +50,30 @@ internal sealed class Workspace : IDisposable
                 new TaskItem(FallbackPackages),
             },
         };
+
+    /// <summary>The running SDK's trustedroots folder (the trust roots `dotnet build` gives NuGet on Linux/macOS).</summary>
+    public static string? SdkTrustedRoots { get; } = FindSdkTrustedRoots();
+
+    private static string? FindSdkTrustedRoots()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (string.IsNullOrEmpty(dotnet))
+        {
+            dotnet = Path.GetDirectoryName(Environment.ProcessPath);
+        }
+
+        var sdk = dotnet == null ? null : Path.Combine(dotnet, "sdk");
+        if (sdk == null || !Directory.Exists(sdk))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(sdk)
+            .Select(d => Path.Combine(d, "trustedroots"))
+            .Where(d => File.Exists(Path.Combine(d, "codesignctl.pem")))
+            .OrderByDescending(d => d, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
 
     public void Dispose()
     {

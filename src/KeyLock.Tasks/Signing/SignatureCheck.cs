@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using KeyLock.Tasks.LockFiles;
+using KeyLock.Tasks.Packages;
+using KeyLock.Tasks.Reporting;
+using NuGet.Common;
+using NuGet.Packaging;
+using NuGet.Packaging.Signing;
+
+namespace KeyLock.Tasks.Signing
+{
+    /// <summary>
+    /// KL6001-KL6003: re-runs NuGet's own signature verification (integrity, chain and timestamp validity, trustedSigners)
+    /// on the cached package, offline, then applies the nuget.org rule. Runs after the content hash check, so the
+    /// signed content is the pinned content; the signature itself is outside the content hash, which is why it needs
+    /// its own check.
+    /// </summary>
+    internal sealed class SignatureCheck : IPackageCheck
+    {
+        private static readonly IReadOnlyList<Finding> Passed = Array.Empty<Finding>();
+
+        private readonly SignaturePolicy _policy;
+        private readonly ContentHashCache _cache;
+
+        public SignatureCheck(SignaturePolicy policy, ContentHashCache cache)
+        {
+            _policy = policy;
+            _cache = cache;
+        }
+
+        public IReadOnlyList<Finding> Check(LockedPackage package, string nupkgPath, CancellationToken cancellationToken)
+        {
+            var source = ReadSource(Path.Combine(Path.GetDirectoryName(nupkgPath)!, ".nupkg.metadata"));
+            var fromNuGetOrg = SignaturePolicy.IsNuGetOrg(source);
+            var cacheKey = "S|" + FileStamp.Of(nupkgPath).Key + "|" + _policy.Key + "|" + fromNuGetOrg;
+            if (_cache.IsPassed(cacheKey))
+            {
+                return Passed;
+            }
+
+            IReadOnlyList<Finding> findings;
+            try
+            {
+                using (var stream = new FileStream(nupkgPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
+                using (var reader = new PackageArchiveReader(stream, leaveStreamOpen: false))
+                {
+                    findings = Verify(package, nupkgPath, reader, fromNuGetOrg, cancellationToken);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException || ex is SignatureException)
+            {
+                return new[] { Findings.SignatureInvalid(package, nupkgPath, Findings.Describe(ex)) };
+            }
+
+            if (findings.Count == 0)
+            {
+                _cache.MarkPassed(cacheKey);
+            }
+
+            return findings;
+        }
+
+        private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, PackageArchiveReader reader, bool fromNuGetOrg, CancellationToken cancellationToken)
+        {
+            var signed = reader.IsSignedAsync(cancellationToken).GetAwaiter().GetResult();
+            if (!signed)
+            {
+                if (_policy.RequireSignatures)
+                {
+                    return new[] { Findings.SignatureRequired(package, nupkgPath) };
+                }
+
+                return fromNuGetOrg ? new[] { Findings.NuGetOrgSignatureMissing(package, nupkgPath, unsigned: true) } : Passed;
+            }
+
+            var strict = fromNuGetOrg || _policy.RequireSignatures;
+            var providers = new List<ISignatureVerificationProvider>
+            {
+                new IntegrityVerificationProvider(),
+                new SignatureTrustAndValidityVerificationProvider(),
+            };
+            if (_policy.RequireSignatures)
+            {
+                providers.Add(new AllowListVerificationProvider(
+                    _policy.AllowList.Cast<VerificationAllowListEntry>().ToList(),
+                    requireNonEmptyAllowList: false,
+                    emptyListErrorMessage: "nuget.config sets signatureValidationMode to require but lists no trustedSigners.",
+                    noMatchErrorMessage: "The signing certificate does not match any trustedSigners entry in " + _policy.ConfigDescription + "."));
+            }
+
+            var verifier = new PackageSignatureVerifier(providers);
+            var result = verifier.VerifySignaturesAsync(reader, _policy.VerifierSettings(strict), cancellationToken).GetAwaiter().GetResult();
+            if (!result.IsValid)
+            {
+                return new[] { Classify(package, nupkgPath, result) };
+            }
+
+            if (fromNuGetOrg)
+            {
+                var primary = reader.GetPrimarySignatureAsync(cancellationToken).GetAwaiter().GetResult();
+                var problem = NuGetOrgRepositorySignatureProblem(primary, out var missing);
+                if (problem != null)
+                {
+                    return new[]
+                    {
+                        missing
+                            ? Findings.NuGetOrgSignatureMissing(package, nupkgPath, unsigned: false)
+                            : Findings.SignerUntrusted(package, nupkgPath, problem),
+                    };
+                }
+            }
+
+            return Passed;
+        }
+
+        private static Finding Classify(LockedPackage package, string nupkgPath, VerifySignaturesResult result)
+        {
+            var errors = result.Results.SelectMany(r => r.Issues ?? Enumerable.Empty<SignatureLog>()).Where(i => i.Level == LogLevel.Error).ToList();
+            var first = errors.FirstOrDefault();
+            var text = first == null
+                ? "NuGet's verifier rejected the signature without giving a reason."
+                : $"{first.Code}: {FirstLine(first.Message)}";
+
+            if (errors.Any(e => e.Code == NuGetLogCode.NU3004))
+            {
+                return Findings.SignatureRequired(package, nupkgPath);
+            }
+
+            if (errors.Any(e => e.Code == NuGetLogCode.NU3034))
+            {
+                var allowList = errors.First(e => e.Code == NuGetLogCode.NU3034);
+                return Findings.SignerUntrusted(package, nupkgPath, $"{allowList.Code}: {FirstLine(allowList.Message)}");
+            }
+
+            return Findings.SignatureInvalid(package, nupkgPath, text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".");
+        }
+
+        /// <summary>Null when the package carries a nuget.org repository signature or countersignature; otherwise why not.</summary>
+        private string? NuGetOrgRepositorySignatureProblem(PrimarySignature? primary, out bool missing)
+        {
+            missing = false;
+            if (primary == null)
+            {
+                missing = true;
+                return "no signature";
+            }
+
+            Signature? repository = primary.Type == SignatureType.Repository
+                ? primary
+                : RepositoryCountersignature.GetRepositoryCountersignature(primary);
+            if (repository == null)
+            {
+                missing = true;
+                return "no repository signature";
+            }
+
+            var certificate = repository.SignerInfo.Certificate;
+            if (certificate == null)
+            {
+                return "the repository signature has no signing certificate.";
+            }
+
+            foreach (var entry in _policy.RepositoryEntries)
+            {
+                if (string.Equals(CertificateUtility.GetHashString(certificate, entry.FingerprintAlgorithm), entry.Fingerprint, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+
+            var fingerprint = CertificateUtility.GetHashString(certificate, HashAlgorithmName.SHA256);
+            var serviceIndex = (repository as IRepositorySignature)?.V3ServiceIndexUrl?.ToString();
+            if (SignaturePolicy.IsNuGetOrg(serviceIndex)
+                && SignaturePolicy.NuGetOrgRepositoryFingerprints.Contains(fingerprint, StringComparer.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            return $"the package came from nuget.org, but its repository signature is from '{serviceIndex ?? "an unknown repository"}' " +
+                $"with certificate SHA-256 {fingerprint.Substring(0, 16)}…, which is not one of nuget.org's repository certificates " +
+                "(add the certificate to trustedSigners in nuget.config if you trust it).";
+        }
+
+        private static string FirstLine(string message)
+        {
+            var line = (message ?? string.Empty).Split('\n')[0].Trim();
+            return line.Length == 0 ? "(no message)" : line;
+        }
+
+        private static string? ReadSource(string metadataPath)
+        {
+            try
+            {
+                return File.Exists(metadataPath) ? NupkgMetadataFileFormat.Read(metadataPath, NullLogger.Instance)?.Source : null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException || ex is FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using NuGet.Common;
+using NuGet.Packaging.Signing;
+
+namespace KeyLock.Tasks.Signing
+{
+    /// <summary>
+    /// Gives NuGet's signature verifier the same trust roots the .NET SDK gives it. On Windows (and .NET Framework) that is
+    /// the machine's trust store, which <see cref="X509TrustStore.InitializeForDotNetSdk"/> selects. On Linux and macOS the
+    /// SDK relies on certificate bundles: the system code-signing bundle where the distribution has one, else
+    /// sdk/&lt;version&gt;/trustedroots/{codesignctl,timestampctl}.pem. NuGet looks for that fallback next to its own
+    /// NuGet.Packaging.dll, which for this task is the package's tasks folder, not the SDK; NuGet 8 has no public way to
+    /// point it elsewhere, so this calls the internal factory with the SDK's file. The NuGet version is the one this package
+    /// ships, so the member is known to exist; if it does not, verification fails closed (KL9001) instead of trusting nothing.
+    /// </summary>
+    internal static class TrustStore
+    {
+        internal const string CodeSigningBundle = "codesignctl.pem";
+        internal const string TimestampingBundle = "timestampctl.pem";
+
+        private static readonly object Gate = new object();
+        private static string? _initializedWith;
+
+        /// <summary>The trustedroots folder used, or a note saying the platform store is used. Call before verifying.</summary>
+        public static string EnsureInitialized(string? trustedRootsDirectory)
+        {
+            lock (Gate)
+            {
+                if (_initializedWith != null)
+                {
+                    return _initializedWith;
+                }
+
+                if (!UsesCertificateBundles())
+                {
+                    X509TrustStore.InitializeForDotNetSdk(NullLogger.Instance);
+                    _initializedWith = "the platform trust store";
+                    return _initializedWith;
+                }
+
+                var directory = FindTrustedRoots(trustedRootsDirectory)
+                    ?? throw new InvalidOperationException(
+                        "The .NET SDK's trustedroots folder (codesignctl.pem, timestampctl.pem) was not found" +
+                        (string.IsNullOrWhiteSpace(trustedRootsDirectory) ? string.Empty : $" at '{trustedRootsDirectory}'") +
+                        "; without trust roots no signature can be verified.");
+                SetBundle("SetCodeSigningX509ChainFactory", "CodeSigning", Path.Combine(directory, CodeSigningBundle));
+                SetBundle("SetTimestampingX509ChainFactory", "Timestamping", Path.Combine(directory, TimestampingBundle));
+                _initializedWith = directory;
+                return directory;
+            }
+        }
+
+        private static bool UsesCertificateBundles()
+        {
+#if NET
+            return RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+#else
+            return false;
+#endif
+        }
+
+        private static string? FindTrustedRoots(string? configured)
+        {
+            if (!string.IsNullOrWhiteSpace(configured) && File.Exists(Path.Combine(configured, CodeSigningBundle)))
+            {
+                return Path.GetFullPath(configured);
+            }
+
+            // MSBuild runs from sdk/<version>/, next to trustedroots/.
+            var msbuildDirectory = Path.GetDirectoryName(typeof(Microsoft.Build.Framework.ITask).Assembly.Location);
+            if (!string.IsNullOrEmpty(msbuildDirectory))
+            {
+                var candidate = Path.Combine(msbuildDirectory!, "trustedroots");
+                if (File.Exists(Path.Combine(candidate, CodeSigningBundle)))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+
+        private static void SetBundle(string setterName, string purposeName, string bundlePath)
+        {
+            const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public;
+            var trustStore = typeof(X509TrustStore);
+            var purposeType = trustStore.Assembly.GetType("NuGet.Packaging.Signing.X509StorePurpose", throwOnError: true)!;
+            var purpose = Enum.Parse(purposeType, purposeName);
+            var create = trustStore.GetMethod("CreateX509ChainFactoryForDotNetSdk", Static, null, new[] { purposeType, typeof(ILogger), typeof(FileInfo) }, null)
+                ?? throw new MissingMethodException(trustStore.FullName, "CreateX509ChainFactoryForDotNetSdk");
+            var setter = trustStore.GetMethod(setterName, Static)
+                ?? throw new MissingMethodException(trustStore.FullName, setterName);
+
+            // Same order as the SDK: the system code-signing bundle when the distribution has one, else the given file.
+            var factory = create.Invoke(null, new object[] { purpose, NullLogger.Instance, new FileInfo(bundlePath) });
+            setter.Invoke(null, new[] { factory });
+        }
+    }
+}
