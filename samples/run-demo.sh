@@ -10,7 +10,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 out="$repo/artifacts/demo"
 feed="$out/feed"
 app="$out/ChatGateway"
-export NUGET_PACKAGES="$out/packages"   # private packages folder: the demo never touches yours
+packages="$out/packages"   # the sample's private packages folder: the demo never touches yours
 version="0.1.0-demo.$(date -u +%Y%m%d%H%M%S)"  # fresh version: a re-packed version would fail NU1403
 
 step() { printf '\n== %s\n' "$*"; }
@@ -20,7 +20,7 @@ fail() { printf '\nDEMO FAILED: %s\n' "$*" >&2; exit 1; }
 build_app() {
   local log="$out/build.log"
   set +e
-  dotnet build "$app" -c Release -p:KeyLockVersion="$version" -nologo >"$log" 2>&1
+  NUGET_PACKAGES="$packages" dotnet build "$app" -c Release -p:KeyLockVersion="$version" -nologo >"$log" 2>&1
   status=$?
   set -e
   grep -E 'KeyLock:|error KL|warning KL' "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u || true
@@ -51,7 +51,8 @@ build_app
 [ "$status" -eq 0 ] || fail "the clean sample should build"
 
 step "2. Someone pastes an OpenAI key into the code"
-half() { LC_ALL=C tr -dc 'A-Za-z0-9_-' </dev/urandom | head -c 74; }
+# 74 random key characters (4 KiB of random bytes keep ~1 KiB after filtering; no early pipe close).
+half() { local chars; chars=$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9_-'); printf '%s' "${chars:0:74}"; }
 key="sk-proj-$(half)T3Bl""bkFJ$(half)"
 cat >"$app/QuickTest.cs" <<CS
 namespace ChatGateway;
@@ -70,7 +71,7 @@ echo "The build log does not contain the key: it shows only a redacted form."
 rm "$app/QuickTest.cs"
 
 step "3. A cached package is tampered with after restore (poisoned CI cache, shared build agent)"
-nupkg="$NUGET_PACKAGES/openai/2.15.0/openai.2.15.0.nupkg"
+nupkg="$packages/openai/2.15.0/openai.2.15.0.nupkg"
 cp "$nupkg" "$out/openai.backup"
 size=$(stat -c %s "$nupkg")
 printf '\xff' | dd of="$nupkg" bs=1 seek=$((size / 2)) conv=notrunc status=none

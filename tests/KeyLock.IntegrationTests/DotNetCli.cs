@@ -14,7 +14,8 @@ public static class DotNetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static DotNetResult Run(string workingDirectory, string packagesFolder, params string[] arguments)
+    /// <param name="packagesFolder">A private global packages folder (NUGET_PACKAGES), or null to keep the caller's.</param>
+    public static DotNetResult Run(string workingDirectory, string? packagesFolder, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +36,11 @@ public static class DotNetCli
             startInfo.Environment.Remove(name);
         }
 
-        startInfo.Environment["NUGET_PACKAGES"] = packagesFolder;
+        if (packagesFolder is not null)
+        {
+            startInfo.Environment["NUGET_PACKAGES"] = packagesFolder;
+        }
+
         startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";

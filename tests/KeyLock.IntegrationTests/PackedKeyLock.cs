@@ -12,11 +12,14 @@ public sealed class PackedKeyLock : IDisposable
         Feed = Path.Combine(Root, "feed");
         Version = $"0.1.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
+        // The test project references nupkg/KeyLock.csproj, so everything the package holds was built in
+        // this configuration before any test ran. Packing without build or restore keeps this run from
+        // rebuilding projects that other test assemblies are building or loading at the same time.
         var pack = DotNetCli.Run(
             RepositoryRoot,
-            Path.Combine(Root, "pack-packages"),
+            packagesFolder: null,
             "pack", Path.Combine(RepositoryRoot, "nupkg", "KeyLock.csproj"),
-            "-c", "Release", "-o", Feed, $"-p:PackageVersion={Version}", "-nologo");
+            "-c", BuildConfiguration, "--no-build", "--no-restore", "-o", Feed, $"-p:PackageVersion={Version}", "-nologo");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"Packing KeyLock failed:\n{pack}");
@@ -39,6 +42,12 @@ public sealed class PackedKeyLock : IDisposable
     public string PackagePath { get; }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The configuration this test assembly (and so the package's assemblies) was built in.</summary>
+    private static string BuildConfiguration { get; } = typeof(PackedKeyLock).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "Configuration").Value!;
 
     public void Dispose()
     {
