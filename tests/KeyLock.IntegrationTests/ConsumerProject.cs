@@ -50,6 +50,46 @@ public sealed class ConsumerProject
         return project;
     }
 
+    /// <summary>
+    /// A copy of this consumer (sources, lock file and its private packages folder, without bin/obj) in a sibling folder,
+    /// so a test can tamper with a restored state without paying for another cold restore and build.
+    /// </summary>
+    public ConsumerProject CopyTo(string name)
+    {
+        var target = Path.Combine(Path.GetDirectoryName(Directory)!, name);
+        CopyDirectory(Directory, target);
+        return new ConsumerProject(target);
+    }
+
+    public DotNetResult Restore(params string[] extraArguments) =>
+        DotNetCli.Run(Directory, PackagesFolder, ["restore", "-nologo", .. extraArguments]);
+
+    public string LockFile => Path.Combine(Directory, "packages.lock.json");
+
+    /// <summary>A file extracted into this consumer's packages folder, e.g. ("Newtonsoft.Json", "13.0.3", "lib/net6.0/Newtonsoft.Json.dll").</summary>
+    public string ExtractedFile(string id, string version, string relativePath) =>
+        Path.Combine(PackagesFolder, id.ToLowerInvariant(), version, relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    private static void CopyDirectory(string source, string target)
+    {
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var file in System.IO.Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(source))
+        {
+            var name = Path.GetFileName(directory);
+            if (name is "bin" or "obj")
+            {
+                continue;
+            }
+
+            CopyDirectory(directory, Path.Combine(target, name));
+        }
+    }
+
     public DotNetResult Build(params string[] extraArguments) =>
         DotNetCli.Run(Directory, PackagesFolder, ["build", "-nologo", .. extraArguments]);
 
