@@ -13,6 +13,7 @@ namespace KeyLock.Tasks
         ContentHash,
         ExtractedFiles,
         Signature,
+        BuildCode,
     }
 
     /// <summary>One build code: its id, a short title, the check it belongs to and the page that explains it.</summary>
@@ -88,6 +89,14 @@ namespace KeyLock.Tasks
         public static readonly KeyLockCode InvalidSetting =
             new KeyLockCode("KL9003", "Invalid KeyLock setting");
 
+        // ---- Supply-chain policy (keylock.json): deny list, cooldown, build-time code, SBOM ----
+
+        public static readonly KeyLockCode PackageDenied =
+            new KeyLockCode("KL5020", "Locked package version is on the deny list");
+
+        public static readonly KeyLockCode PolicyInvalid =
+            new KeyLockCode("KL9020", "keylock.json is invalid");
+
         public static IReadOnlyList<KeyLockCode> All { get; } = new[]
         {
             LockFileMissing,
@@ -104,6 +113,8 @@ namespace KeyLock.Tasks
             SignerUntrusted,
             InternalFailure,
             InvalidSetting,
+            PackageDenied,
+            PolicyInvalid,
         };
     }
 }

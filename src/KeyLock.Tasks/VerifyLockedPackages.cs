@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
+using KeyLock.Tasks.Policy;
 using KeyLock.Tasks.Reporting;
 using KeyLock.Tasks.Signing;
 using Microsoft.Build.Framework;
@@ -62,6 +63,18 @@ namespace KeyLock.Tasks
         /// <summary>error (default) or warning, for KL6001-KL6003.</summary>
         public string? SignatureSeverity { get; set; }
 
+        /// <summary>$(KeyLockPolicyFile): an explicit keylock.json; empty means the first one found walking up from the project.</summary>
+        public string? PolicyFile { get; set; }
+
+        /// <summary>$(KeyLockMinimumPackageAgeDays): overrides keylock.json's minimumPackageAgeDays.</summary>
+        public string? MinimumPackageAgeDays { get; set; }
+
+        /// <summary>$(KeyLockBuildCodePolicy): warn, error or off; overrides keylock.json's buildCode.policy.</summary>
+        public string? BuildCodePolicy { get; set; }
+
+        /// <summary>$(KeyLockSbomOutput): where to write a CycloneDX SBOM of the verified graph; empty writes none.</summary>
+        public string? SbomOutput { get; set; }
+
         /// <summary>Packages that passed every check.</summary>
         [Output]
         public int VerifiedPackageCount { get; private set; }
@@ -95,6 +108,11 @@ namespace KeyLock.Tasks
             VerifiedPackageCount = 0;
             var projectDirectory = Path.GetFullPath(ProjectDirectory);
             var settingFindings = new List<Finding>();
+            var supplyChain = SupplyChainChecks.Load(
+                projectDirectory,
+                ProjectFileForErrors(),
+                new PolicyLoader.Overrides { PolicyFile = PolicyFile, MinimumPackageAgeDays = MinimumPackageAgeDays, BuildCodePolicy = BuildCodePolicy },
+                settingFindings);
             reporter.Severity = SeverityPolicy.Parse(
                 new[]
                 {
@@ -149,6 +167,7 @@ namespace KeyLock.Tasks
             var verifier = new PackageVerifier(new PackageLocator(folders), checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
             findings.AddRange(result.Findings);
+            findings.AddRange(supplyChain.Check(lockFile, _cancellation.Token));
 
             reporter.ReportAll(findings);
             VerifiedPackageCount = result.VerifiedCount;
@@ -157,6 +176,7 @@ namespace KeyLock.Tasks
                 Log.LogMessage(MessageImportance.Low, $"KeyLock: signature trust roots from {trustRoots}; revocation checked offline only.");
             }
 
+            supplyChain.Summarize(Log);
             var display = DisplayPath(projectDirectory, lockFilePath);
             var what = string.Join(", ", checkedWhat);
             if (reporter.ErrorCount == 0)

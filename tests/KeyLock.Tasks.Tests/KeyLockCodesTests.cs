@@ -8,7 +8,7 @@ public sealed class KeyLockCodesTests
         var ids = KeyLockCodes.All.Select(c => c.Id).ToList();
 
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.Matches("^KL[569][0-9]{3}$", id));
+        Assert.All(ids, id => Assert.Matches("^KL[5-9][0-9]{3}$", id));
     }
 
     [Fact]

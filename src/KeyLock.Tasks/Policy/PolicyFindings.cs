@@ -1,0 +1,35 @@
+using KeyLock.Tasks.LockFiles;
+using KeyLock.Tasks.Reporting;
+
+namespace KeyLock.Tasks.Policy
+{
+    /// <summary>The text of the supply-chain policy findings (keylock.json, deny list, cooldown, build-time code, SBOM).</summary>
+    internal static class PolicyFindings
+    {
+        private const string OptOut =
+            "To build without package verification, set <KeyLockVerifyPackages>false</KeyLockVerifyPackages>.";
+
+        public static Finding Invalid(string policyFile, int line, int column, string reason) =>
+            new Finding(
+                KeyLockCodes.PolicyInvalid,
+                new SourceLocation(policyFile, line, column),
+                $"KeyLock policy '{policyFile}' is invalid: {reason} KeyLock fails closed rather than guess what the policy meant. " +
+                "Fix the file (docs/keylock.schema.json describes it; editors validate against it through \"$schema\"). " + OptOut);
+
+        public static Finding PolicyFileMissing(string projectFile, string policyFile) =>
+            new Finding(
+                KeyLockCodes.PolicyInvalid,
+                SourceLocation.InFile(projectFile),
+                $"KeyLockPolicyFile points at '{policyFile}', which does not exist. Fix the property or create the file; " +
+                "without it the policy would silently be empty. " + OptOut);
+
+        public static Finding Denied(LockedPackage package, DenyRule rule) =>
+            new Finding(
+                KeyLockCodes.PackageDenied,
+                package.Location,
+                $"{package.DisplayName} is on the deny list: \"{rule.Reason}\" (rule for {rule.Id} {rule.VersionsText} at " +
+                $"{rule.Location.File}({rule.Location.Line},{rule.Location.Column})). The lock file pins a version your policy forbids. " +
+                $"Move to a version outside {rule.VersionsText} (change the PackageReference, or the reference that brings it in " +
+                "transitively, then run 'dotnet restore --force-evaluate' and review the lock file), or remove the rule if it no longer applies.");
+    }
+}
