@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmarks KeyLock's VerifyLockedPackages task on a real AI dependency graph
+# (OpenAI 2.15.0 + Anthropic 13.14.0 + Microsoft.SemanticKernel 1.82.0, net10.0) against
+# `sha512sum` over the same .nupkg bytes (the hashing floor) and `dotnet nuget verify --all`,
+# and measures the overhead on a no-op `dotnet build`. Needs: .NET SDK 10, hyperfine.
+# Usage: build/bench/run.sh [work-dir]      (results: docs/benchmarks.md)
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK="${1:-$(mktemp -d /tmp/keylock-bench.XXXXXX)}"
+RUNS="${RUNS:-10}"
+export NUGET_PACKAGES="$WORK/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+mkdir -p "$WORK/feed" "$WORK/app"
+VERSION="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
+
+echo "== pack KeyLock $VERSION"
+NUGET_PACKAGES="$WORK/pack-packages" dotnet pack "$REPO/nupkg/KeyLock.csproj" -c Release -o "$WORK/feed" -p:PackageVersion="$VERSION" -nologo -v:q >/dev/null
+
+cat > "$WORK/app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><add key="keylock-bench" value="$WORK/feed" /></packageSources></configuration>
+XML
+cat > "$WORK/app/Bench.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="KeyLock" Version="$VERSION" PrivateAssets="all" />
+    <PackageReference Include="OpenAI" Version="2.15.0" />
+    <PackageReference Include="Anthropic" Version="13.14.0" />
+    <PackageReference Include="Microsoft.SemanticKernel" Version="1.82.0" />
+  </ItemGroup>
+</Project>
+XML
+echo 'System.Console.WriteLine("bench");' > "$WORK/app/Program.cs"
+cd "$WORK/app"
+echo "== restore + first build"
+dotnet build -nologo -v:q >/dev/null
+
+# The locked third-party packages (KeyLock itself excluded), and their bytes.
+NUPKGS=$(python3 - "$NUGET_PACKAGES" <<'PY'
+import json, sys, os
+root = sys.argv[1]
+lock = json.load(open("packages.lock.json"))
+seen = set()
+for target in lock["dependencies"].values():
+    for pid, entry in target.items():
+        if entry.get("type") == "Project" or pid.lower() == "keylock":
+            continue
+        key = (pid.lower(), entry["resolved"].lower())
+        if key not in seen:
+            seen.add(key)
+            print(os.path.join(root, key[0], key[1], f"{key[0]}.{key[1]}.nupkg"))
+PY
+)
+COUNT=$(echo "$NUPKGS" | wc -l)
+BYTES=$(cat $NUPKGS | wc -c)
+echo "== $COUNT packages, $((BYTES / 1024 / 1024)) MiB of .nupkg"
+echo "$NUPKGS" > "$WORK/nupkgs.txt"
+
+task_ms() { # task time from MSBuild's performance summary, one no-op build
+  dotnet build -nologo --no-restore -clp:PerformanceSummary "$@" | awk '/Task Performance Summary/{t=1} t && /VerifyLockedPackages/{print $1; exit}'
+}
+echo "== KeyLock task time in no-op builds (ms; fresh MSBuild process each, OS page cache warm)"
+for mode in "" "-p:KeyLockVerifySignatures=false"; do
+  times=""; for i in $(seq 1 5); do times="$times $(task_ms $mode)"; done
+  echo "task${mode:+ ($mode)}:$times"
+done
+
+if [ -w /proc/sys/vm/drop_caches ]; then
+  echo "== cold (page cache dropped before each run)"
+  for i in 1 2 3; do sync; echo 3 > /proc/sys/vm/drop_caches; echo "task cold: $(task_ms)"; done
+  for i in 1 2 3; do sync; echo 3 > /proc/sys/vm/drop_caches; /usr/bin/time -f "sha512sum cold: %e s" sha512sum $NUPKGS >/dev/null; done
+fi
+
+echo "== hashing floor, NuGet's verifier, no-op build overhead"
+hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown "$WORK/hyperfine.md" \
+  -n "sha512sum (all .nupkg)" "sha512sum $(echo $NUPKGS)" \
+  -n "dotnet nuget verify --all (one process)" "dotnet nuget verify --all $(echo $NUPKGS)" \
+  -n "no-op dotnet build, KeyLock on" "dotnet build -nologo --no-restore -v:q" \
+  -n "no-op dotnet build, KeyLock off" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifyPackages=false" \
+  -n "no-op dotnet build, KeyLock without signatures" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifySignatures=false"
+cat "$WORK/hyperfine.md"
+echo "work dir: $WORK"
