@@ -94,6 +94,9 @@ namespace KeyLock.Tasks
         public static readonly KeyLockCode PackageDenied =
             new KeyLockCode("KL5020", "Locked package version is on the deny list");
 
+        public static readonly KeyLockCode PackageTooNew =
+            new KeyLockCode("KL6020", "Package is younger than the minimum package age");
+
         public static readonly KeyLockCode PolicyInvalid =
             new KeyLockCode("KL9020", "keylock.json is invalid");
 
@@ -114,6 +117,7 @@ namespace KeyLock.Tasks
             InternalFailure,
             InvalidSetting,
             PackageDenied,
+            PackageTooNew,
             PolicyInvalid,
         };
     }

@@ -167,7 +167,7 @@ namespace KeyLock.Tasks
             var verifier = new PackageVerifier(new PackageLocator(folders), checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
             findings.AddRange(result.Findings);
-            findings.AddRange(supplyChain.Check(lockFile, _cancellation.Token));
+            findings.AddRange(supplyChain.Check(lockFile, folders, BuildEngine, _cancellation.Token));
 
             reporter.ReportAll(findings);
             VerifiedPackageCount = result.VerifiedCount;

@@ -53,6 +53,14 @@ namespace KeyLock.Tasks.Packages
 
         /// <summary>Records a pass; failures are never cached, so they are reported by every project that uses the package.</summary>
         public void MarkPassed(string key) => _passed[key] = true;
+
+        // Other per-build caches (package facts for the supply-chain policy) live with this one, so a build registers one object.
+        private readonly ConcurrentDictionary<Type, object> _companions = new ConcurrentDictionary<Type, object>();
+
+        /// <summary>A per-build companion cache of type <typeparamref name="T"/>, created on first use.</summary>
+        public T Companion<T>()
+            where T : class, new() =>
+            (T)_companions.GetOrAdd(typeof(T), _ => new T());
     }
 
     /// <summary>Identifies one state of a file cheaply: any rewrite changes the length or the write time.</summary>

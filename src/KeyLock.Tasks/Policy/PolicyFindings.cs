@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Reporting;
 
@@ -31,5 +33,41 @@ namespace KeyLock.Tasks.Policy
                 $"{rule.Location.File}({rule.Location.Line},{rule.Location.Column})). The lock file pins a version your policy forbids. " +
                 $"Move to a version outside {rule.VersionsText} (change the PackageReference, or the reference that brings it in " +
                 "transitively, then run 'dotnet restore --force-evaluate' and review the lock file), or remove the rule if it no longer applies.");
+
+        public static Finding TooNew(LockedPackage package, DateTimeOffset publishedAt, DateTimeOffset now, KeyLockPolicy policy)
+        {
+            var acceptableAt = publishedAt + policy.MinimumPackageAge;
+            var setting = policy.MinimumPackageAgeSource == KeyLockPolicy.FileName
+                ? $"minimumPackageAgeDays in {policy.FilePath}"
+                : policy.MinimumPackageAgeSource;
+            return new Finding(
+                KeyLockCodes.PackageTooNew,
+                package.Location,
+                $"{package.DisplayName} was published on nuget.org at {Time(publishedAt)} (repository signature timestamp), " +
+                $"{Age(now - publishedAt)} ago; policy requires packages to be at least {Days(policy.MinimumPackageAgeDays)} old ({setting}). " +
+                $"It becomes acceptable at {Time(acceptableAt)}. Fresh releases are when hijacked packages do their damage (a malicious " +
+                "version is usually found and removed within days): stay on the previous version until then, or, once you have reviewed " +
+                $"this release, add \"{package.Id}\" to \"cooldownExceptions\" in keylock.json.");
+        }
+
+        internal static string Time(DateTimeOffset time) =>
+            time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+        private static string Days(double days) =>
+            days.ToString("0.###", CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+
+        private static string Age(TimeSpan age)
+        {
+            if (age < TimeSpan.Zero)
+            {
+                return "in the future by " + Age(-age).Replace(" ago", string.Empty);
+            }
+
+            return age.TotalDays >= 1
+                ? Days(Math.Floor(age.TotalDays * 10) / 10)
+                : age.TotalHours >= 1
+                    ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hours"
+                    : ((int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minutes";
+        }
     }
 }

@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Threading;
+using System.Threading.Tasks;
+using KeyLock.Tasks.Inspection;
 using KeyLock.Tasks.LockFiles;
+using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -10,10 +14,12 @@ namespace KeyLock.Tasks.Policy
 {
     /// <summary>
     /// The supply-chain policy checks that run next to the integrity checks: keylock.json and its MSBuild overrides,
-    /// the deny list (KL5020). Everything is read offline from the lock file and the cached packages.
+    /// the deny list (KL5020), the cooldown (KL6020). Everything is read offline from the lock file and the cached packages.
     /// </summary>
     internal sealed class SupplyChainChecks
     {
+        private readonly List<string> _summary = new List<string>();
+
         private SupplyChainChecks(KeyLockPolicy policy)
         {
             Policy = policy;
@@ -21,20 +27,69 @@ namespace KeyLock.Tasks.Policy
 
         public KeyLockPolicy Policy { get; }
 
+        /// <summary>The clock the cooldown compares against; tests set it.</summary>
+        internal Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
+
+        /// <summary>Facts of each located package, after <see cref="Check"/>; packages whose archive was not found are absent.</summary>
+        public Dictionary<LockedPackage, PackageFacts> Facts { get; } = new Dictionary<LockedPackage, PackageFacts>();
+
         /// <summary>Reads the policy; its problems (KL9020, KL9003) go to <paramref name="findings"/>.</summary>
         public static SupplyChainChecks Load(string projectDirectory, string projectFile, PolicyLoader.Overrides overrides, List<Finding> findings) =>
             new SupplyChainChecks(PolicyLoader.Load(projectDirectory, projectFile, overrides, findings));
 
-        /// <summary>Findings for the locked packages.</summary>
-        public IReadOnlyList<Finding> Check(LockFileReadResult lockFile, CancellationToken cancellationToken)
+        /// <summary>
+        /// Findings for the locked packages. Archives that cannot be found or read are skipped here: the content hash check
+        /// already fails the build for them (KL5004/KL5005).
+        /// </summary>
+        public IReadOnlyList<Finding> Check(LockFileReadResult lockFile, IReadOnlyList<string> packageFolders, IBuildEngine? engine, CancellationToken cancellationToken)
         {
             var findings = new List<Finding>();
             findings.AddRange(DenyList.Check(Policy, lockFile.Packages));
-            cancellationToken.ThrowIfCancellationRequested();
+
+            var locator = new PackageLocator(packageFolders);
+            var inspector = PackageInspector.ForBuild(engine);
+            var located = new ConcurrentDictionary<LockedPackage, PackageFacts>();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = PackageVerifier.DefaultParallelism, CancellationToken = cancellationToken };
+            Parallel.ForEach(lockFile.Packages, options, package =>
+            {
+                var location = locator.Locate(package.Id, package.Version);
+                if (location.NupkgPath != null)
+                {
+                    located[package] = inspector.Inspect(location.NupkgPath, cancellationToken);
+                }
+            });
+
+            var now = UtcNow();
+            var untimed = new List<(LockedPackage, string)>();
+            foreach (var package in lockFile.Packages)
+            {
+                if (!located.TryGetValue(package, out var facts) || facts.ReadProblem != null)
+                {
+                    continue;
+                }
+
+                Facts[package] = facts;
+                var tooNew = Cooldown.Check(Policy, package, facts, now, out var untimedReason);
+                if (tooNew != null)
+                {
+                    findings.Add(tooNew);
+                }
+                else if (untimedReason != null)
+                {
+                    untimed.Add((package, untimedReason));
+                }
+            }
+
+            var cooldownSummary = Cooldown.Summary(Policy, untimed);
+            if (cooldownSummary != null)
+            {
+                _summary.Add(cooldownSummary);
+            }
+
             return findings;
         }
 
-        /// <summary>Lines for the build log after the findings: where the policy came from.</summary>
+        /// <summary>Lines for the build log after the findings: where the policy came from, what the checks could not cover.</summary>
         public void Summarize(TaskLoggingHelper log)
         {
             log.LogMessage(
@@ -42,6 +97,10 @@ namespace KeyLock.Tasks.Policy
                 Policy.FilePath == null
                     ? $"KeyLock: no {KeyLockPolicy.FileName} found above the project; default policy."
                     : $"KeyLock: policy from {Policy.FilePath}.");
+            foreach (var line in _summary)
+            {
+                log.LogMessage(MessageImportance.High, line);
+            }
         }
     }
 
