@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -28,6 +29,33 @@ public sealed class CharacterSet
     /// <summary><c>[0-9a-f]</c>.</summary>
     public static CharacterSet LowercaseHex { get; } = FromRanges("lowercase hex", "09", "af");
 
+    /// <summary><c>[A-Za-z0-9+/]</c>: the standard base64 alphabet, without padding.</summary>
+    public static CharacterSet Base64 { get; } = FromRanges("base64", "AZ", "az", "09", "++", "//");
+
+    /// <summary><c>[A-Za-z0-9+/=]</c>: standard base64 with its padding character.</summary>
+    public static CharacterSet Base64Padded { get; } = FromRanges("padded base64", "AZ", "az", "09", "++", "//", "==");
+
+    /// <summary><c>[A-Za-z0-9_]</c>: word characters.</summary>
+    public static CharacterSet Word { get; } = FromRanges("word", "AZ", "az", "09", "__");
+
+    /// <summary><c>[A-Za-z]</c>.</summary>
+    public static CharacterSet Letters { get; } = FromRanges("letters", "AZ", "az");
+
+    /// <summary><c>[0-9]</c>.</summary>
+    public static CharacterSet Digits { get; } = FromRanges("digits", "09");
+
+    /// <summary><c>[A-Z0-9]</c>.</summary>
+    public static CharacterSet UppercaseAlphanumeric { get; } = FromRanges("uppercase alphanumeric", "AZ", "09");
+
+    /// <summary><c>[a-z0-9]</c>.</summary>
+    public static CharacterSet LowercaseAlphanumeric { get; } = FromRanges("lowercase alphanumeric", "az", "09");
+
+    /// <summary><c>[A-Z2-7]</c>: the RFC 4648 base32 alphabet.</summary>
+    public static CharacterSet UppercaseBase32 { get; } = FromRanges("base32", "AZ", "27");
+
+    /// <summary><c>[a-z2-7]</c>: lowercase base32.</summary>
+    public static CharacterSet LowercaseBase32 { get; } = FromRanges("lowercase base32", "az", "27");
+
     /// <summary>A short name for messages and tests, e.g. "base64url".</summary>
     public string Name { get; }
 
@@ -48,6 +76,44 @@ public sealed class CharacterSet
     /// <summary>Whether every character of <paramref name="other"/> is also in this set.</summary>
     public bool IsSupersetOf(CharacterSet other) =>
         (other._low & ~_low) == 0 && (other._high & ~_high) == 0;
+
+    /// <summary>A set holding the characters of this one and of <paramref name="other"/>.</summary>
+    public CharacterSet Union(CharacterSet other, string name)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        var low = _low | other._low;
+        var high = _high | other._high;
+        return new CharacterSet(name, low, high, Bits.PopCount(low) + Bits.PopCount(high));
+    }
+
+    /// <summary>This set plus the single characters of <paramref name="extra"/>, e.g. <c>Base64Url.With(".", "…")</c>.</summary>
+    public CharacterSet With(string extra, string name)
+    {
+        if (extra is null)
+        {
+            throw new ArgumentNullException(nameof(extra));
+        }
+
+        return Union(FromRanges(name, extra.Select(c => new string(c, 2)).ToArray()), name);
+    }
+
+    /// <summary>Whether every character of <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>] is in the set.</summary>
+    public bool ContainsAll(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (!Contains(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Builds a set from inclusive two-character ranges such as <c>"az"</c> or <c>"__"</c>.</summary>
     public static CharacterSet FromRanges(string name, params string[] ranges)

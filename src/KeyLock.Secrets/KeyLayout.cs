@@ -93,7 +93,7 @@ public sealed class KeyLayout
             }
         }
 
-        return !PlaceholderHeuristics.LooksLikePlaceholder(text, position, length, characters);
+        return !segment.IsJudged || !PlaceholderHeuristics.LooksLikePlaceholder(text, position, length, characters);
     }
 
     public override string ToString() => string.Join(" + ", _segments.Select(s => s.ToString()));

@@ -9,8 +9,9 @@ namespace KeyLock.Secrets;
 /// </summary>
 public sealed class KeySegment
 {
-    private KeySegment(string? text, CharacterSet? characters, int minLength, int maxLength)
+    private KeySegment(string? text, CharacterSet? characters, int minLength, int maxLength, bool judged = true)
     {
+        IsJudged = judged;
         Text = text;
         Characters = characters;
         MinLength = minLength;
@@ -28,6 +29,12 @@ public sealed class KeySegment
     public int MaxLength { get; }
 
     public bool IsLiteral => Text is not null;
+
+    /// <summary>
+    /// Whether the placeholder heuristics judge this run. A structured run (ids, separators, a hex tail)
+    /// is not uniformly random, so its shape is left to the pattern's validator.
+    /// </summary>
+    public bool IsJudged { get; }
 
     public bool HasFixedLength => MinLength == MaxLength;
 
@@ -59,6 +66,16 @@ public sealed class KeySegment
         }
 
         return new KeySegment(null, characters, minLength, maxLength);
+    }
+
+    /// <summary>
+    /// A run with inner structure (numeric ids, separators) that a validator checks; it is exempt from the
+    /// randomness heuristics, which assume every character is drawn uniformly from the alphabet.
+    /// </summary>
+    public static KeySegment Structured(CharacterSet characters, int minLength, int maxLength)
+    {
+        var run = Run(characters, minLength, maxLength);
+        return new KeySegment(null, run.Characters, run.MinLength, run.MaxLength, judged: false);
     }
 
     public override string ToString()

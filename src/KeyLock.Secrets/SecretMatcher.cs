@@ -6,23 +6,31 @@ namespace KeyLock.Secrets;
 
 /// <summary>
 /// Finds keys in any text (a literal's value, a comment, a line of a config file). A vectorized search
-/// for the first characters of all prefixes runs first, then the second character and the prefix are
-/// compared, and only then is a candidate body measured and checked against its layouts. No regular
-/// expressions, no backtracking, and no allocation when nothing is found. Instances are immutable and
-/// thread-safe.
+/// for the first characters of all anchors runs first, then the second character and the anchor are
+/// compared, and only then is a candidate body measured and checked against its layouts, validator or
+/// shape. No regular expressions, no backtracking, and no allocation when nothing is found. Instances
+/// are immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// Patterns that need context (<see cref="SecretPattern.RequiresContext"/>, e.g. Mistral's prefix-less
+/// 32-character keys) are never reported by <see cref="FindAll(string)"/>; pass the name next to the
+/// value to <see cref="FindAll(string, string?)"/> to let them in.
+/// </remarks>
 public sealed class SecretMatcher
 {
     private const int AsciiCount = 128;
 
     private readonly char[] _firstCharacters;
 
-    // Indexed by the first character of a prefix: the candidates to try there, longest prefix first.
+    // Indexed by the first character of an anchor: the candidates to try there, longest anchor first.
     private readonly Candidate[]?[] _candidates = new Candidate[AsciiCount][];
 
-    // Indexed by the first character: a 128-bit mask of the second characters any prefix has.
+    // Indexed by the first character: a 128-bit mask of the second characters any anchor has.
     private readonly ulong[] _secondLow = new ulong[AsciiCount];
     private readonly ulong[] _secondHigh = new ulong[AsciiCount];
+
+    // Patterns reported only when a context hint names them.
+    private readonly SecretPattern[] _contextPatterns;
 
     public SecretMatcher(IEnumerable<SecretPattern> patterns)
     {
@@ -32,15 +40,17 @@ public sealed class SecretMatcher
         }
 
         Patterns = patterns.ToArray();
+        _contextPatterns = Patterns.Where(p => p.RequiresContext).ToArray();
         var candidates = Patterns
-            .SelectMany(pattern => pattern.Prefixes.Select(prefix => new Candidate(prefix, pattern)))
-            .OrderByDescending(c => c.Prefix.Length);
-        foreach (var group in candidates.GroupBy(c => c.Prefix[0]))
+            .Where(p => !p.RequiresContext)
+            .SelectMany(pattern => pattern.Anchors.Select(anchor => new Candidate(anchor, pattern)))
+            .OrderByDescending(c => c.Anchor.Text.Length);
+        foreach (var group in candidates.GroupBy(c => c.Anchor.Text[0]))
         {
             _candidates[group.Key] = group.ToArray();
             foreach (var candidate in group)
             {
-                AddSecondCharacter(group.Key, candidate.Prefix);
+                AddSecondCharacter(group.Key, candidate.Anchor.Text);
             }
         }
 
@@ -52,15 +62,78 @@ public sealed class SecretMatcher
 
     public IReadOnlyList<SecretPattern> Patterns { get; }
 
-    /// <summary>All keys in <paramref name="text"/>, left to right, without overlaps.</summary>
+    /// <summary>All keys in <paramref name="text"/>, left to right, without overlaps. Context-only patterns stay silent.</summary>
     public IReadOnlyList<SecretMatch> FindAll(string text) =>
         FindAll(text ?? throw new ArgumentNullException(nameof(text)), 0, text.Length);
 
     /// <summary>
     /// All keys in <paramref name="text"/>[<paramref name="startIndex"/>..+<paramref name="length"/>]. The
     /// range edges count as token boundaries, so a caller can scan one line or one value of a larger text.
+    /// Context-only patterns stay silent.
     /// </summary>
     public IReadOnlyList<SecretMatch> FindAll(string text, int startIndex, int length)
+    {
+        CheckRange(text, startIndex, length);
+        List<SecretMatch>? matches = null;
+        ScanAnchors(text, startIndex, startIndex + length, ref matches);
+        return matches is null ? Array.Empty<SecretMatch>() : matches;
+    }
+
+    /// <summary>
+    /// All keys in <paramref name="text"/>, including formats that are recognizable only by what the
+    /// value is called.
+    /// </summary>
+    /// <param name="text">The value to scan, e.g. a literal's text or a setting's value.</param>
+    /// <param name="context">
+    /// A hint about the value: the variable, field, property, parameter, JSON key, header or environment
+    /// variable name it is assigned to (e.g. <c>MistralApiKey</c>, <c>COHERE_API_KEY</c>, <c>Twilio:AuthToken</c>).
+    /// Compared case-insensitively with each pattern's <see cref="SecretPattern.ContextKeywords"/>; a
+    /// pattern whose keyword appears anywhere in it is tried on the whole text. <see langword="null"/> or
+    /// empty behaves exactly like <see cref="FindAll(string)"/>.
+    /// </param>
+    /// <returns>Matches left to right, without overlaps; a context-free match wins over a context match at the same place.</returns>
+    /// <example>
+    /// <code>
+    /// SecretMatcher.Default.FindAll(value);                      // a 32-character Mistral key: nothing
+    /// SecretMatcher.Default.FindAll(value, "MISTRAL_API_KEY");   // the same value: one match, mistral-api-key
+    /// </code>
+    /// </example>
+    public IReadOnlyList<SecretMatch> FindAll(string text, string? context) =>
+        FindAll(text ?? throw new ArgumentNullException(nameof(text)), 0, text.Length, context);
+
+    /// <summary>
+    /// All keys in a range of <paramref name="text"/>, including the context-only formats that
+    /// <paramref name="context"/> names; see <see cref="FindAll(string, string?)"/>.
+    /// </summary>
+    public IReadOnlyList<SecretMatch> FindAll(string text, int startIndex, int length, string? context)
+    {
+        CheckRange(text, startIndex, length);
+        var end = startIndex + length;
+        List<SecretMatch>? matches = null;
+        ScanAnchors(text, startIndex, end, ref matches);
+        if (string.IsNullOrEmpty(context))
+        {
+            return matches is null ? Array.Empty<SecretMatch>() : matches;
+        }
+
+        List<SecretMatch>? extra = null;
+        foreach (var pattern in _contextPatterns)
+        {
+            if (pattern.IsNamedBy(context))
+            {
+                ScanWithContext(pattern, text, startIndex, end, ref extra);
+            }
+        }
+
+        if (extra is null)
+        {
+            return matches is null ? Array.Empty<SecretMatch>() : matches;
+        }
+
+        return Merge(matches, extra);
+    }
+
+    private static void CheckRange(string text, int startIndex, int length)
     {
         if (text is null)
         {
@@ -71,10 +144,12 @@ public sealed class SecretMatcher
         {
             throw new ArgumentOutOfRangeException(nameof(length));
         }
+    }
 
-        List<SecretMatch>? matches = null;
-        var end = startIndex + length;
+    private void ScanAnchors(string text, int startIndex, int end, ref List<SecretMatch>? matches)
+    {
         var position = startIndex;
+        var lowerBound = startIndex;
         while (position < end)
         {
             var hit = text.IndexOfAny(_firstCharacters, position, end - position);
@@ -83,39 +158,116 @@ public sealed class SecretMatcher
                 break;
             }
 
-            if (TryMatchAt(text, hit, startIndex, end, out var match))
+            if (TryMatchAt(text, hit, startIndex, end, lowerBound, out var match))
             {
                 (matches ??= new List<SecretMatch>()).Add(match);
-                position = match.End;
+                position = lowerBound = match.End;
             }
             else
             {
                 position = hit + 1;
             }
         }
-
-        return matches is null ? Array.Empty<SecretMatch>() : matches;
     }
 
-    private bool TryMatchAt(string text, int index, int rangeStart, int rangeEnd, out SecretMatch match)
+    private bool TryMatchAt(string text, int index, int rangeStart, int rangeEnd, int lowerBound, out SecretMatch match)
     {
         match = default;
-        if (index + 1 < rangeEnd && !HasSecondCharacter(text[index], text[index + 1]))
+        var first = text[index];
+        if (index + 1 < rangeEnd && !HasSecondCharacter(first, text[index + 1]))
         {
             return false;
         }
 
-        foreach (var candidate in _candidates[text[index]]!)
+        var candidates = _candidates[first]!;
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var length = candidate.MatchLength(text, index, rangeStart, rangeEnd);
-            if (length > 0)
+            if (candidates[i].TryMatch(text, index, rangeStart, rangeEnd, lowerBound, out match))
             {
-                match = new SecretMatch(candidate.Pattern, candidate.Prefix, index, length);
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static void ScanWithContext(SecretPattern pattern, string text, int start, int end, ref List<SecretMatch>? found)
+    {
+        if (pattern.Anchors.Count > 0)
+        {
+            foreach (var anchor in pattern.Anchors)
+            {
+                var candidate = new Candidate(anchor, pattern);
+                var lowerBound = start;
+                for (var hit = IndexOf(text, anchor.Text, start, end); hit >= 0; hit = IndexOf(text, anchor.Text, hit + 1, end))
+                {
+                    if (candidate.TryMatch(text, hit, start, end, lowerBound, out var match))
+                    {
+                        (found ??= new List<SecretMatch>()).Add(match);
+                        lowerBound = match.End;
+                        hit = match.End - 1;
+                    }
+                }
+            }
+
+            return;
+        }
+
+        // No anchor: every maximal run of the pattern's characters is a candidate token.
+        var characters = pattern.Characters;
+        var position = start;
+        while (position < end)
+        {
+            if (!characters.Contains(text[position]) || (position > start && pattern.BoundaryCharacters.Contains(text[position - 1])))
+            {
+                position++;
+                continue;
+            }
+
+            var tokenEnd = position;
+            while (tokenEnd < end && characters.Contains(text[tokenEnd]))
+            {
+                tokenEnd++;
+            }
+
+            var length = tokenEnd - position;
+            if (Candidate.IsKey(pattern, text, position, position, length))
+            {
+                (found ??= new List<SecretMatch>()).Add(new SecretMatch(pattern, string.Empty, position, length));
+            }
+
+            position = tokenEnd;
+        }
+    }
+
+    private static int IndexOf(string text, string value, int start, int end) =>
+        start > end - value.Length ? -1 : text.IndexOf(value, start, end - start, StringComparison.Ordinal);
+
+    private static IReadOnlyList<SecretMatch> Merge(List<SecretMatch>? first, List<SecretMatch> extra)
+    {
+        var result = first ?? new List<SecretMatch>();
+        var firstCount = result.Count;
+        extra.Sort((a, b) => a.Index.CompareTo(b.Index));
+        foreach (var candidate in extra)
+        {
+            var overlaps = false;
+            for (var i = 0; i < result.Count && !overlaps; i++)
+            {
+                overlaps = candidate.Index < result[i].End && result[i].Index < candidate.End;
+            }
+
+            if (!overlaps)
+            {
+                result.Add(candidate);
+            }
+        }
+
+        if (result.Count != firstCount)
+        {
+            result.Sort((a, b) => a.Index.CompareTo(b.Index));
+        }
+
+        return result;
     }
 
     private void AddSecondCharacter(char first, string prefix)
@@ -140,33 +292,56 @@ public sealed class SecretMatcher
 
     private sealed class Candidate
     {
-        public Candidate(string prefix, SecretPattern pattern)
+        public Candidate(SecretAnchor anchor, SecretPattern pattern)
         {
-            Prefix = prefix;
+            Anchor = anchor;
             Pattern = pattern;
         }
 
-        public string Prefix { get; }
+        public SecretAnchor Anchor { get; }
 
         public SecretPattern Pattern { get; }
 
-        /// <summary>The length of the key starting at <paramref name="index"/>, or 0 when there is none.</summary>
-        public int MatchLength(string text, int index, int rangeStart, int rangeEnd)
+        /// <summary>Whether a key of <see cref="Pattern"/> is anchored at <paramref name="index"/>.</summary>
+        public bool TryMatch(string text, int index, int rangeStart, int rangeEnd, int lowerBound, out SecretMatch match)
         {
-            var bodyStart = index + Prefix.Length;
-            if (bodyStart > rangeEnd || string.CompareOrdinal(text, index, Prefix, 0, Prefix.Length) != 0)
+            match = default;
+            var anchorText = Anchor.Text;
+            if (index > rangeEnd - anchorText.Length || string.CompareOrdinal(text, index, anchorText, 0, anchorText.Length) != 0)
             {
-                return 0;
+                return false;
             }
 
-            var characters = Pattern.Characters;
-            if (index > rangeStart && characters.Contains(text[index - 1]))
+            if (Pattern.Shape is { } shape)
             {
-                return 0; // inside a longer token, e.g. "task-…" is not "sk-…"
+                if (shape.TryMatch(text, index, Anchor, rangeStart, rangeEnd, out var start, out var shapeLength, out var displayPrefix)
+                    && start >= lowerBound && shapeLength > 0 && start + shapeLength <= rangeEnd
+                    && !Pattern.IsKnownPublicValue(text, start, shapeLength))
+                {
+                    match = new SecretMatch(Pattern, displayPrefix, start, shapeLength);
+                    return true;
+                }
+
+                return false;
             }
+
+            var keyStart = index - Anchor.Offset;
+            if (keyStart < lowerBound)
+            {
+                return false;
+            }
+
+            if (keyStart > rangeStart && Pattern.BoundaryCharacters.Contains(text[keyStart - 1]))
+            {
+                return false; // inside a longer token, e.g. "task-…" is not "sk-…"
+            }
+
+            // A prefix is followed by the body; a marker sits inside it, and the layout covers the whole key.
+            var bodyStart = Anchor.IsPrefix ? index + anchorText.Length : keyStart;
 
             // The body is the whole run of body characters; reading one past the maximum is enough to
             // reject a run that is too long, and keeps the cost per candidate bounded.
+            var characters = Pattern.Characters;
             var limit = Math.Min(rangeEnd, bodyStart + Pattern.MaxBodyLength + 1);
             var bodyEnd = bodyStart;
             while (bodyEnd < limit && characters.Contains(text[bodyEnd]))
@@ -174,19 +349,31 @@ public sealed class SecretMatcher
                 bodyEnd++;
             }
 
-            var bodyLength = bodyEnd - bodyStart;
-            if (bodyLength < Pattern.MinBodyLength || bodyLength > Pattern.MaxBodyLength || !AnyLayoutMatches(text, bodyStart, bodyLength))
+            if (!IsKey(Pattern, text, keyStart, bodyStart, bodyEnd - bodyStart))
             {
-                return 0;
+                return false;
             }
 
-            var length = Prefix.Length + bodyLength;
-            return Pattern.Validator is null || Pattern.Validator.IsValid(text, index, length) ? length : 0;
+            match = new SecretMatch(Pattern, Anchor.IsPrefix ? anchorText : string.Empty, keyStart, bodyEnd - keyStart);
+            return true;
         }
 
-        private bool AnyLayoutMatches(string text, int bodyStart, int bodyLength)
+        /// <summary>Layout, validator and allowlist checks for a key at <paramref name="keyStart"/> whose body is measured.</summary>
+        public static bool IsKey(SecretPattern pattern, string text, int keyStart, int bodyStart, int bodyLength)
         {
-            var layouts = Pattern.Layouts;
+            if (bodyLength < pattern.MinBodyLength || bodyLength > pattern.MaxBodyLength || !AnyLayoutMatches(pattern, text, bodyStart, bodyLength))
+            {
+                return false;
+            }
+
+            var length = bodyStart + bodyLength - keyStart;
+            return (pattern.Validator is null || pattern.Validator.IsValid(text, keyStart, length))
+                && !pattern.IsKnownPublicValue(text, keyStart, length);
+        }
+
+        private static bool AnyLayoutMatches(SecretPattern pattern, string text, int bodyStart, int bodyLength)
+        {
+            var layouts = pattern.Layouts;
             for (var i = 0; i < layouts.Count; i++) // not foreach: no boxed enumerator on the hot path
             {
                 if (layouts[i].Matches(text, bodyStart, bodyLength))

@@ -45,7 +45,8 @@ public sealed class RedactorTests
 
                 var redacted = Redactor.Redact(key, pattern);
 
-                Assert.Equal(prefix + Redactor.Ellipsis + key.Substring(key.Length - 4), redacted);
+                var showsTail = key.Length - prefix.Length - 4 >= 16;
+                Assert.Equal(prefix + Redactor.Ellipsis + (showsTail ? key.Substring(key.Length - 4) : string.Empty), redacted);
                 Assert.Equal(redacted, Redactor.Redact(key, match));
             }
         }

@@ -31,7 +31,7 @@ public sealed class SecretCatalogTests
         Assert.Matches(new Regex("^KL1[0-9]{3}$"), pattern.RuleId);
         Assert.Matches(new Regex("^[A-Z][A-Z0-9_]+$"), pattern.EnvironmentVariable);
         Assert.True(char.IsLower(pattern.Label[0]) || char.IsUpper(pattern.Label[1]), "labels read mid-sentence: " + pattern.Label);
-        Assert.NotEqual(SecretConfidence.Low, pattern.Confidence);
+        Assert.True(pattern.Confidence != SecretConfidence.Low || pattern.RequiresCredentialPosition, "low confidence is only for credential-position patterns");
     }
 
     [Theory]
