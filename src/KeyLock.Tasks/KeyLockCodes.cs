@@ -97,6 +97,9 @@ namespace KeyLock.Tasks
         public static readonly KeyLockCode PackageTooNew =
             new KeyLockCode("KL6020", "Package is younger than the minimum package age");
 
+        public static readonly KeyLockCode BuildCodeNotAllowed =
+            new KeyLockCode("KL7001", "Package brings build-time code that policy does not allow", CheckKind.BuildCode);
+
         public static readonly KeyLockCode PolicyInvalid =
             new KeyLockCode("KL9020", "keylock.json is invalid");
 
@@ -118,6 +121,7 @@ namespace KeyLock.Tasks
             InvalidSetting,
             PackageDenied,
             PackageTooNew,
+            BuildCodeNotAllowed,
             PolicyInvalid,
         };
     }

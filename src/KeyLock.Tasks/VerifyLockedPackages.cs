@@ -120,6 +120,7 @@ namespace KeyLock.Tasks
                     (CheckKind.ContentHash, "KeyLockContentHashSeverity", ContentHashSeverity),
                     (CheckKind.ExtractedFiles, "KeyLockExtractedFilesSeverity", ExtractedFilesSeverity),
                     (CheckKind.Signature, "KeyLockSignatureSeverity", SignatureSeverity),
+                    (CheckKind.BuildCode, "KeyLockBuildCodePolicy", supplyChain.BuildCodeSeverity),
                 },
                 ProjectFileForErrors(),
                 settingFindings);

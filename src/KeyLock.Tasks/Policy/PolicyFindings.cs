@@ -50,6 +50,15 @@ namespace KeyLock.Tasks.Policy
                 $"this release, add \"{package.Id}\" to \"cooldownExceptions\" in keylock.json.");
         }
 
+        public static Finding BuildCodeNotAllowed(LockedPackage package, string whatItBrings) =>
+            new Finding(
+                KeyLockCodes.BuildCodeNotAllowed,
+                package.Location,
+                $"{package.DisplayName} brings code that runs during the build: {whatItBrings}. Build-time code runs with the " +
+                "developer's or CI agent's credentials on every build, before any test, and a hijacked release uses exactly this to " +
+                $"steal keys. Review what it does, then allow it in keylock.json (\"buildCode\": {{ \"allow\": [ \"{package.Id}\" ] }}), " +
+                "or remove the package. <KeyLockBuildCodePolicy>error</KeyLockBuildCodePolicy> fails the build before compile; off turns the check off.");
+
         internal static string Time(DateTimeOffset time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

@@ -14,7 +14,7 @@ namespace KeyLock.Tasks.Policy
 {
     /// <summary>
     /// The supply-chain policy checks that run next to the integrity checks: keylock.json and its MSBuild overrides,
-    /// the deny list (KL5020), the cooldown (KL6020). Everything is read offline from the lock file and the cached packages.
+    /// the deny list (KL5020), the cooldown (KL6020), build-time code (KL7001). Everything is read offline from the lock file and the cached packages.
     /// </summary>
     internal sealed class SupplyChainChecks
     {
@@ -26,6 +26,9 @@ namespace KeyLock.Tasks.Policy
         }
 
         public KeyLockPolicy Policy { get; }
+
+        /// <summary>The severity KL7001 is reported with ("warning" or "error"), for the reporter's severity policy.</summary>
+        public string BuildCodeSeverity => Policy.BuildCode == BuildCodeMode.Warn ? "warning" : "error";
 
         /// <summary>The clock the cooldown compares against; tests set it.</summary>
         internal Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
@@ -61,6 +64,7 @@ namespace KeyLock.Tasks.Policy
 
             var now = UtcNow();
             var untimed = new List<(LockedPackage, string)>();
+            var buildCode = new List<string>();
             foreach (var package in lockFile.Packages)
             {
                 if (!located.TryGetValue(package, out var facts) || facts.ReadProblem != null)
@@ -78,12 +82,20 @@ namespace KeyLock.Tasks.Policy
                 {
                     untimed.Add((package, untimedReason));
                 }
+
+                var notAllowed = BuildCodeGate.Check(Policy, package, facts, buildCode);
+                if (notAllowed != null)
+                {
+                    findings.Add(notAllowed);
+                }
             }
 
-            var cooldownSummary = Cooldown.Summary(Policy, untimed);
-            if (cooldownSummary != null)
+            foreach (var line in new[] { Cooldown.Summary(Policy, untimed), BuildCodeGate.Summary(buildCode) })
             {
-                _summary.Add(cooldownSummary);
+                if (line != null)
+                {
+                    _summary.Add(line);
+                }
             }
 
             return findings;
