@@ -10,7 +10,7 @@ internal static class KL1001Verifier
 {
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<HardcodedProviderKeyAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<HardcodedSecretLiteralAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
@@ -19,9 +19,9 @@ internal static class KL1001Verifier
         return test.RunAsync();
     }
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, Action<CSharpCodeFixTest<HardcodedProviderKeyAnalyzer, HardcodedProviderKeyCodeFixProvider, DefaultVerifier>>? configure = null)
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, Action<CSharpCodeFixTest<HardcodedSecretLiteralAnalyzer, HardcodedProviderKeyCodeFixProvider, DefaultVerifier>>? configure = null)
     {
-        var test = new CSharpCodeFixTest<HardcodedProviderKeyAnalyzer, HardcodedProviderKeyCodeFixProvider, DefaultVerifier>
+        var test = new CSharpCodeFixTest<HardcodedSecretLiteralAnalyzer, HardcodedProviderKeyCodeFixProvider, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,

@@ -17,6 +17,7 @@ public sealed class DescriptorTests
     private static readonly DiagnosticDescriptor[] Descriptors = typeof(DiagnosticIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+        .Distinct() // several analyzers may report one id, sharing its descriptor
         .ToArray();
 
     public static TheoryData<string> Ids() => new(Descriptors.Select(d => d.Id).Distinct());

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using KeyLock.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,22 +7,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 
 /// <summary>
-/// KL1001: a known-format provider key in a string literal (regular, verbatim, raw, interpolated,
-/// UTF-8) or in a comment. Only the literal's text is scanned; the semantic model is never needed.
+/// KL1001/KL1002/KL1003: a catalog pattern in a string literal (regular, verbatim, raw, interpolated,
+/// UTF-8) or in a comment. Only the literal's text is scanned; the semantic model is never needed. The
+/// pattern's rule id picks the diagnostic, so new catalog patterns are reported without a change here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardcodedProviderKeyAnalyzer : DiagnosticAnalyzer
+public sealed class HardcodedSecretLiteralAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
-        DiagnosticIds.HardcodedProviderKey,
-        title: "Provider key is hardcoded",
-        messageFormat: "{0} {1} '{2}' is hardcoded; read it from configuration or a secret store instead, for example the environment variable {3}",
-        description: "A key written into source code can be read by anyone with access to the repository, its history, "
-            + "build logs, packages or the compiled assembly. Read the key at run time from configuration, user secrets, "
-            + "an environment variable or a secret store such as Azure Key Vault, and rotate any key that has been committed.",
-        DiagnosticSeverity.Error);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        HardcodedSecretDescriptors.ProviderKey,
+        HardcodedSecretDescriptors.PrivateKey,
+        HardcodedSecretDescriptors.ConnectionString);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,13 +31,13 @@ public sealed class HardcodedProviderKeyAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
-        ProviderKeyReporter.ReportInToken(context, literal.Token, literal);
+        SecretMatchReporter.ReportInToken(context, literal.Token, literal);
     }
 
     private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context)
     {
         var text = (InterpolatedStringTextSyntax)context.Node;
-        ProviderKeyReporter.ReportInToken(context, text.TextToken, text);
+        SecretMatchReporter.ReportInToken(context, text.TextToken, text);
     }
 
     private static void AnalyzeComments(SyntaxTreeAnalysisContext context)
@@ -57,7 +51,7 @@ public sealed class HardcodedProviderKeyAnalyzer : DiagnosticAnalyzer
                 case SyntaxKind.SingleLineCommentTrivia:
                 case SyntaxKind.MultiLineCommentTrivia:
                 case SyntaxKind.DisabledTextTrivia:
-                    ProviderKeyReporter.ReportInSourceText(context, trivia.ToString(), trivia.SpanStart);
+                    SecretMatchReporter.ReportInSourceText(context, trivia.ToString(), trivia.SpanStart);
                     break;
 
                 case SyntaxKind.SingleLineDocumentationCommentTrivia:
@@ -66,7 +60,7 @@ public sealed class HardcodedProviderKeyAnalyzer : DiagnosticAnalyzer
                     {
                         if (token.IsKind(SyntaxKind.XmlTextLiteralToken))
                         {
-                            ProviderKeyReporter.ReportInSourceText(context, token.Text, token.SpanStart);
+                            SecretMatchReporter.ReportInSourceText(context, token.Text, token.SpanStart);
                         }
                     }
 

@@ -9,10 +9,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 
 /// <summary>
-/// Runs the matcher over a piece of source and turns each KL1001 match into a diagnostic that names
-/// the provider and shows only the redacted key. Work beyond the matcher happens only on a hit.
+/// Runs the matcher over a piece of source and turns each match of a KL1001–KL1003 pattern into a
+/// diagnostic that names the provider and shows only the redacted key. Work beyond the matcher happens
+/// only on a hit.
 /// </summary>
-internal static class ProviderKeyReporter
+internal static class SecretMatchReporter
 {
     /// <summary>Scans a literal token's value; on a hit, points at the key inside the token when possible.</summary>
     public static void ReportInToken(SyntaxNodeAnalysisContext context, SyntaxToken token, SyntaxNode fallback)
@@ -26,7 +27,7 @@ internal static class ProviderKeyReporter
 
         foreach (var match in matches)
         {
-            if (IsReportedHere(match))
+            if (IsReportedOnBareText(match))
             {
                 var span = FindInTokenText(token, value, match) ?? fallback.Span;
                 context.ReportDiagnostic(Create(Location.Create(token.SyntaxTree!, span), value, match));
@@ -45,7 +46,7 @@ internal static class ProviderKeyReporter
 
         foreach (var match in matches)
         {
-            if (IsReportedHere(match))
+            if (IsReportedOnBareText(match))
             {
                 var location = Location.Create(context.Tree, new TextSpan(start + match.Index, match.Length));
                 context.ReportDiagnostic(Create(location, text, match));
@@ -53,25 +54,37 @@ internal static class ProviderKeyReporter
         }
     }
 
-    // Low-confidence patterns need context (a variable or setting name) and belong to other rules.
-    private static bool IsReportedHere(SecretMatch match) =>
-        match.Pattern.Confidence != SecretConfidence.Low
-        && string.Equals(match.Pattern.RuleId, DiagnosticIds.HardcodedProviderKey, StringComparison.Ordinal);
+    /// <summary>
+    /// Medium and high confidence patterns of KL1001–KL1003 are reported wherever they appear. Low-confidence
+    /// patterns need context (a credential parameter, a setting named like a key) and are reported only there.
+    /// </summary>
+    public static bool IsReportedOnBareText(SecretMatch match) =>
+        match.Pattern.Confidence != SecretConfidence.Low && HardcodedSecretDescriptors.IsPatternRule(match.Pattern.RuleId);
 
-    private static Diagnostic Create(Location location, string text, SecretMatch match)
+    /// <summary>True when <paramref name="match"/> may be reported in a place that already says "this is a credential".</summary>
+    public static bool IsReportedInCredentialContext(SecretMatch match) =>
+        HardcodedSecretDescriptors.IsPatternRule(match.Pattern.RuleId);
+
+    /// <summary>The diagnostic for <paramref name="match"/> in <paramref name="text"/>, with the descriptor its rule id names.</summary>
+    public static Diagnostic Create(Location location, string text, SecretMatch match, string? setting = null)
     {
         var pattern = match.Pattern;
-        var properties = ImmutableDictionary.CreateRange(new[]
+        var descriptor = HardcodedSecretDescriptors.ForRuleId(pattern.RuleId) ?? HardcodedSecretDescriptors.ProviderKey;
+        var properties = new List<KeyValuePair<string, string?>>
         {
-            new KeyValuePair<string, string?>(DiagnosticPropertyNames.Provider, pattern.Provider),
-            new KeyValuePair<string, string?>(DiagnosticPropertyNames.PatternId, pattern.Id),
-            new KeyValuePair<string, string?>(DiagnosticPropertyNames.EnvironmentVariable, pattern.EnvironmentVariable),
-        });
+            new(DiagnosticPropertyNames.Provider, pattern.Provider),
+            new(DiagnosticPropertyNames.PatternId, pattern.Id),
+            new(DiagnosticPropertyNames.EnvironmentVariable, pattern.EnvironmentVariable),
+        };
+        if (setting is not null)
+        {
+            properties.Add(new(DiagnosticPropertyNames.Setting, setting));
+        }
 
         return Diagnostic.Create(
-            HardcodedProviderKeyAnalyzer.Rule,
+            descriptor,
             location,
-            properties,
+            ImmutableDictionary.CreateRange(properties),
             pattern.Provider,
             pattern.Label,
             Redactor.Redact(text, match),
@@ -87,13 +100,32 @@ internal static class ProviderKeyReporter
     private static TextSpan? FindInTokenText(SyntaxToken token, string value, SecretMatch match)
     {
         var key = match.GetValue(value);
+        var found = FindOccurrence(token, value, key, match.Index);
+        var newline = key.IndexOf('\n');
+        if (found is null && newline > 0)
+        {
+            // A multi-line key (a PEM block) in a multi-line raw literal loses its indentation in the
+            // value; point at the key's first line, which is still verbatim in the source.
+            found = FindOccurrence(token, value, key.Substring(0, newline).TrimEnd('\r'), match.Index);
+        }
+
+        return found;
+    }
+
+    private static TextSpan? FindOccurrence(SyntaxToken token, string value, string key, int keyIndex)
+    {
         var source = token.Text;
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
         if (Count(value, key, value.Length) != Count(source, key, source.Length))
         {
             return null;
         }
 
-        var occurrence = Count(value, key, match.Index);
+        var occurrence = Count(value, key, keyIndex);
         var index = -key.Length;
         for (var i = 0; i <= occurrence; i++)
         {

@@ -21,7 +21,7 @@ public sealed class HardcodedProviderKeyMessageTests
             }
             """;
 
-        var diagnostics = await DirectRun.AnalyzeAsync(new HardcodedProviderKeyAnalyzer(), source);
+        var diagnostics = await DirectRun.AnalyzeAsync(new HardcodedSecretLiteralAnalyzer(), source);
 
         Assert.Equal(3, diagnostics.Length);
         var redacted = "sk-proj-\u2026" + key.Substring(key.Length - 4);
@@ -42,7 +42,7 @@ public sealed class HardcodedProviderKeyMessageTests
     {
         var key = FakeKeys.OpenAIAdmin();
 
-        var diagnostic = Assert.Single(await DirectRun.AnalyzeAsync(new HardcodedProviderKeyAnalyzer(), $"class C {{ string k = \"{key}\"; }}"));
+        var diagnostic = Assert.Single(await DirectRun.AnalyzeAsync(new HardcodedSecretLiteralAnalyzer(), $"class C {{ string k = \"{key}\"; }}"));
 
         Assert.Equal("OpenAI", diagnostic.Properties[DiagnosticPropertyNames.Provider]);
         Assert.Equal("openai-admin", diagnostic.Properties[DiagnosticPropertyNames.PatternId]);

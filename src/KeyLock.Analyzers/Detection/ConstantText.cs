@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeyLock.Analyzers.Detection;
+
+/// <summary>
+/// Helpers for constant string expressions built from pieces: <c>"sk-proj-" + Rest</c>,
+/// <c>$"{Prefix}{Rest}"</c> with const strings, and arrays of char constants. Pure functions over
+/// <see cref="IOperation"/>; no recursion, so a chain of ten thousand <c>+</c> cannot overflow the stack.
+/// </summary>
+internal static class ConstantText
+{
+    /// <summary>
+    /// True for a string concatenation or an interpolated string whose value C# folded into a constant.
+    /// A plain <c>$"text"</c> without holes is left to the literal scan.
+    /// </summary>
+    public static bool IsFoldedString(IOperation operation) => operation switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.ConstantValue is { HasValue: true, Value: string },
+        IInterpolatedStringOperation interpolated => interpolated.ConstantValue is { HasValue: true, Value: string } && HasHole(interpolated),
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when no enclosing expression folds this one further, so a finding is reported once, at the
+    /// outermost constant expression.
+    /// </summary>
+    public static bool IsOutermost(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IInterpolationOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is null || !IsFoldedString(parent);
+    }
+
+    /// <summary>
+    /// The [start, end) ranges that each leaf (a literal, a const reference, any other constant) covers in
+    /// the folded value, left to right. Returns <see langword="null"/> when the pieces do not add up to
+    /// <paramref name="length"/>, which callers treat as "cannot attribute to one piece".
+    /// </summary>
+    public static List<(int Start, int End)>? LeafRanges(IOperation root, int length)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        var offset = 0;
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsFoldedString(binary):
+                    pending.Push(binary.RightOperand);
+                    pending.Push(binary.LeftOperand);
+                    break;
+                case IInterpolatedStringOperation interpolated when interpolated.ConstantValue.HasValue:
+                    for (var i = interpolated.Parts.Length - 1; i >= 0; i--)
+                    {
+                        pending.Push(interpolated.Parts[i]);
+                    }
+
+                    break;
+                case IInterpolationOperation interpolation:
+                    pending.Push(interpolation.Expression);
+                    break;
+                case IInterpolatedStringTextOperation text:
+                    pending.Push(text.Text);
+                    break;
+                case IConversionOperation conversion when conversion.Operand.ConstantValue.HasValue && IsFoldedString(conversion.Operand):
+                    pending.Push(conversion.Operand);
+                    break;
+                default:
+                    var piece = operation.ConstantValue is { HasValue: true, Value: var value } ? value?.ToString() ?? string.Empty : null;
+                    if (piece is null)
+                    {
+                        return null;
+                    }
+
+                    ranges.Add((offset, offset + piece.Length));
+                    offset += piece.Length;
+                    break;
+            }
+        }
+
+        return offset == length ? ranges : null;
+    }
+
+    /// <summary>True when [<paramref name="start"/>, <paramref name="end"/>) lies inside one piece.</summary>
+    public static bool IsInsideOnePiece(List<(int Start, int End)>? ranges, int start, int end)
+    {
+        if (ranges is null)
+        {
+            return false;
+        }
+
+        foreach (var range in ranges)
+        {
+            if (start >= range.Start && end <= range.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The text of an array or collection of char constants (<c>new[] { 's', 'k', … }</c>, <c>['s', 'k']</c>),
+    /// or <see langword="null"/> when any element is not a char constant or there are fewer than
+    /// <paramref name="minimumLength"/> elements.
+    /// </summary>
+    public static string? JoinChars(IReadOnlyList<IOperation> elements, int minimumLength)
+    {
+        if (elements.Count < minimumLength)
+        {
+            return null;
+        }
+
+        var characters = new char[elements.Count];
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            while (element is IConversionOperation { IsImplicit: true } conversion)
+            {
+                element = conversion.Operand;
+            }
+
+            if (element.ConstantValue is not { HasValue: true, Value: char c })
+            {
+                return null;
+            }
+
+            characters[i] = c;
+        }
+
+        return new string(characters);
+    }
+
+    private static bool HasHole(IInterpolatedStringOperation interpolated)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
