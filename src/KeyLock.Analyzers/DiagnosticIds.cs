@@ -17,4 +17,22 @@ public static class DiagnosticIds
 
     /// <summary>A high-entropy value written into a credential sink (API-key parameter, auth header, member named like a key).</summary>
     public const string SecretInCredentialSink = "KL1004";
+
+    /// <summary>Values of the whole environment or configuration flow into a log, file, request, exception or telemetry tag.</summary>
+    public const string WholeEnvironmentExposed = "KL2001";
+
+    /// <summary>Values of the whole environment are copied into a child process's environment.</summary>
+    public const string WholeEnvironmentToChildProcess = "KL2002";
+
+    /// <summary>A key is put into the process-wide environment with Environment.SetEnvironmentVariable.</summary>
+    public const string SecretInProcessEnvironment = "KL2003";
+
+    /// <summary>Several secrets are kept in one blob: a .env file loaded into the environment, one value parsed into a dictionary.</summary>
+    public const string SecretsInOneBlob = "KL2004";
+
+    /// <summary>A value read by a key-like name flows into logging, an exception, telemetry or a URL query string.</summary>
+    public const string SecretLeaked = "KL2005";
+
+    /// <summary>A hardcoded outbound endpoint whose host is not on the egress allowlist.</summary>
+    public const string EgressNotAllowlisted = "KL3001";
 }
