@@ -5,9 +5,9 @@ using System.Linq;
 namespace KeyLock.Secrets;
 
 /// <summary>
-/// Finds keys in any text (a literal's value, a comment, a line of a config file). A vectorized search
-/// for the first characters of all anchors runs first, then the second character and the anchor are
-/// compared, and only then is a candidate body measured and checked against its layouts, validator or
+/// Finds keys in any text (a literal's value, a comment, a line of a config file). One table lookup per
+/// character checks whether any anchor starts with that character and the next; only then are the
+/// anchors compared, and only then is a candidate body measured and checked against its layouts, validator or
 /// shape. No regular expressions, no backtracking, and no allocation when nothing is found. Instances
 /// are immutable and thread-safe.
 /// </summary>
@@ -20,14 +20,12 @@ public sealed class SecretMatcher
 {
     private const int AsciiCount = 128;
 
-    private readonly char[] _firstCharacters;
+    // A 128 x 128 bit table: whether some anchor starts with this pair of characters. One lookup per
+    // character of text rejects almost every position; a one-character anchor sets its whole row.
+    private readonly ulong[] _pairs = new ulong[AsciiCount * AsciiCount / 64];
 
     // Indexed by the first character of an anchor: the candidates to try there, longest anchor first.
     private readonly Candidate[]?[] _candidates = new Candidate[AsciiCount][];
-
-    // Indexed by the first character: a 128-bit mask of the second characters any anchor has.
-    private readonly ulong[] _secondLow = new ulong[AsciiCount];
-    private readonly ulong[] _secondHigh = new ulong[AsciiCount];
 
     // Patterns reported only when a context hint names them.
     private readonly SecretPattern[] _contextPatterns;
@@ -50,11 +48,9 @@ public sealed class SecretMatcher
             _candidates[group.Key] = group.ToArray();
             foreach (var candidate in group)
             {
-                AddSecondCharacter(group.Key, candidate.Anchor.Text);
+                AddPair(candidate.Anchor.Text);
             }
         }
-
-        _firstCharacters = Enumerable.Range(0, AsciiCount).Where(c => _candidates[c] is not null).Select(c => (char)c).ToArray();
     }
 
     /// <summary>A matcher over every pattern of <see cref="SecretCatalog.All"/>.</summary>
@@ -148,24 +144,29 @@ public sealed class SecretMatcher
 
     private void ScanAnchors(string text, int startIndex, int end, ref List<SecretMatch>? matches)
     {
-        var position = startIndex;
+        var pairs = _pairs;
         var lowerBound = startIndex;
-        while (position < end)
+        var last = end - 1;
+        for (var i = startIndex; i < end; i++)
         {
-            var hit = text.IndexOfAny(_firstCharacters, position, end - position);
-            if (hit < 0)
+            int first = text[i];
+            if (first >= AsciiCount)
             {
-                break;
+                continue;
             }
 
-            if (TryMatchAt(text, hit, startIndex, end, lowerBound, out var match))
+            int second = i < last ? text[i + 1] : 0;
+            var pair = (first << 7) | (second < AsciiCount ? second : 0);
+            if ((pairs[pair >> 6] & (1UL << pair)) == 0)
+            {
+                continue;
+            }
+
+            if (TryMatchAt(text, i, startIndex, end, lowerBound, out var match))
             {
                 (matches ??= new List<SecretMatch>()).Add(match);
-                position = lowerBound = match.End;
-            }
-            else
-            {
-                position = hit + 1;
+                lowerBound = match.End;
+                i = match.End - 1;
             }
         }
     }
@@ -173,13 +174,7 @@ public sealed class SecretMatcher
     private bool TryMatchAt(string text, int index, int rangeStart, int rangeEnd, int lowerBound, out SecretMatch match)
     {
         match = default;
-        var first = text[index];
-        if (index + 1 < rangeEnd && !HasSecondCharacter(first, text[index + 1]))
-        {
-            return false;
-        }
-
-        var candidates = _candidates[first]!;
+        var candidates = _candidates[text[index]]!;
         for (var i = 0; i < candidates.Length; i++)
         {
             if (candidates[i].TryMatch(text, index, rangeStart, rangeEnd, lowerBound, out match))
@@ -270,25 +265,22 @@ public sealed class SecretMatcher
         return result;
     }
 
-    private void AddSecondCharacter(char first, string prefix)
+    private void AddPair(string anchor)
     {
-        if (prefix.Length == 1)
+        var row = anchor[0] << 7;
+        if (anchor.Length == 1)
         {
-            _secondLow[first] = _secondHigh[first] = ulong.MaxValue; // any character may follow
-        }
-        else if (prefix[1] < 64)
-        {
-            _secondLow[first] |= 1UL << prefix[1];
-        }
-        else
-        {
-            _secondHigh[first] |= 1UL << (prefix[1] - 64);
-        }
-    }
+            for (var second = 0; second < AsciiCount; second++)
+            {
+                _pairs[(row | second) >> 6] |= 1UL << (row | second);
+            }
 
-    private bool HasSecondCharacter(char first, char second) => second < 64
-        ? ((_secondLow[first] >> second) & 1UL) != 0
-        : second < AsciiCount && ((_secondHigh[first] >> (second - 64)) & 1UL) != 0;
+            return;
+        }
+
+        var pair = row | anchor[1];
+        _pairs[pair >> 6] |= 1UL << pair;
+    }
 
     private sealed class Candidate
     {

@@ -54,7 +54,7 @@ public sealed class ConnectionStringShape : ISecretShape
         var valueStart = anchorIndex + anchor.Text.Length;
         var valueEnd = valueStart;
         var limit = Math.Min(rangeEnd, valueStart + MaximumValue);
-        while (valueEnd < limit && !(text[valueEnd] is ';' or '"' or '\'' or ' ' or '\t' or '\r' or '\n' or '<' or '&'))
+        while (valueEnd < limit && !(text[valueEnd] is ';' or '"' or '\'' or '`' or ' ' or '\t' or '\r' or '\n' or '<' or '&'))
         {
             valueEnd++;
         }
@@ -73,7 +73,7 @@ public sealed class ConnectionStringShape : ISecretShape
     {
         if (_secret == ConnectionStringSecret.Password)
         {
-            return !KnownNonSecrets.IsPlaceholderValue(text, start, length) && NamesAServer(text, rangeStart, rangeEnd);
+            return HasAlphanumeric(text, start, length) && !KnownNonSecrets.IsPlaceholderValue(text, start, length) && NamesAServer(text, rangeStart, rangeEnd);
         }
 
         if (length < 20 || !CharacterSet.Base64Padded.ContainsAll(text, start, length) || KnownNonSecrets.IsEmulatorKey(text, start, length))
@@ -113,6 +113,19 @@ public sealed class ConnectionStringShape : ISecretShape
         foreach (var signature in IdentifiableSignatures)
         {
             if (string.CompareOrdinal(text, start + offset, signature, 0, 4) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAlphanumeric(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (CharacterSet.Alphanumeric.Contains(text[i]))
             {
                 return true;
             }
