@@ -100,6 +100,9 @@ namespace KeyLock.Tasks
         public static readonly KeyLockCode BuildCodeNotAllowed =
             new KeyLockCode("KL7001", "Package brings build-time code that policy does not allow", CheckKind.BuildCode);
 
+        public static readonly KeyLockCode SbomWriteFailed =
+            new KeyLockCode("KL8001", "SBOM could not be written");
+
         public static readonly KeyLockCode PolicyInvalid =
             new KeyLockCode("KL9020", "keylock.json is invalid");
 
@@ -122,6 +125,7 @@ namespace KeyLock.Tasks
             PackageDenied,
             PackageTooNew,
             BuildCodeNotAllowed,
+            SbomWriteFailed,
             PolicyInvalid,
         };
     }

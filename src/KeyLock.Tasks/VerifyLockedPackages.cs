@@ -177,6 +177,7 @@ namespace KeyLock.Tasks
                 Log.LogMessage(MessageImportance.Low, $"KeyLock: signature trust roots from {trustRoots}; revocation checked offline only.");
             }
 
+            supplyChain.WriteSbom(SbomOutput, projectDirectory, ProjectName, lockFile, reporter, Log);
             supplyChain.Summarize(Log);
             var display = DisplayPath(projectDirectory, lockFilePath);
             var what = string.Join(", ", checkedWhat);

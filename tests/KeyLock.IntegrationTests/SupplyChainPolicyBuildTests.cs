@@ -148,3 +148,34 @@ public sealed class SupplyChainPolicyBuildTests(PackedKeyLock keyLock)
         writer.Write(content);
     }
 }
+
+[Collection(PackedKeyLockCollection.Name)]
+public sealed class SbomBuildTests(PackedKeyLock keyLock)
+{
+    [Fact]
+    public void SBOM_hashes_match_the_lock_file()
+    {
+        var consumer = ConsumerProject.Create(keyLock, "sbom", Programs.Clean);
+
+        var build = consumer.Build("-p:KeyLockSbomOutput=obj/sbom.cdx.json");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var sbomPath = Path.Combine(consumer.Directory, "obj", "sbom.cdx.json");
+        Assert.Contains($"KeyLock: wrote CycloneDX 1.6 SBOM of 2 packages to {sbomPath}", build.Output);
+
+        using var sbom = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sbomPath));
+        using var lockFile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer.Directory, "packages.lock.json")));
+        var locked = lockFile.RootElement.GetProperty("dependencies").EnumerateObject().SelectMany(t => t.Value.EnumerateObject())
+            .ToDictionary(
+                e => $"pkg:nuget/{e.Name}@{e.Value.GetProperty("resolved").GetString()}",
+                e => Convert.ToHexString(Convert.FromBase64String(e.Value.GetProperty("contentHash").GetString()!)).ToLowerInvariant());
+
+        Assert.Equal("CycloneDX", sbom.RootElement.GetProperty("bomFormat").GetString());
+        Assert.Equal("1.6", sbom.RootElement.GetProperty("specVersion").GetString());
+        var components = sbom.RootElement.GetProperty("components").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("purl").GetString()!, c => c.GetProperty("hashes")[0].GetProperty("content").GetString()!);
+        Assert.Equal(locked.OrderBy(p => p.Key), components.OrderBy(p => p.Key));
+        Assert.Contains($"pkg:nuget/Newtonsoft.Json@{ConsumerProject.NewtonsoftVersion}", components.Keys);
+        Assert.Contains($"pkg:nuget/KeyLock@{keyLock.Version}", components.Keys);
+    }
+}

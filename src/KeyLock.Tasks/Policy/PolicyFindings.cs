@@ -59,6 +59,14 @@ namespace KeyLock.Tasks.Policy
                 $"steal keys. Review what it does, then allow it in keylock.json (\"buildCode\": {{ \"allow\": [ \"{package.Id}\" ] }}), " +
                 "or remove the package. <KeyLockBuildCodePolicy>error</KeyLockBuildCodePolicy> fails the build before compile; off turns the check off.");
 
+        public static Finding SbomWriteFailed(string path, Exception error) =>
+            new Finding(
+                KeyLockCodes.SbomWriteFailed,
+                SourceLocation.InFile(path),
+                $"KeyLock could not write the SBOM to '{path}': {Findings.Describe(error)} KeyLockSbomOutput asks for an SBOM of the " +
+                "verified packages, so the build fails rather than leave it missing or stale. Point KeyLockSbomOutput at a writable " +
+                "file (relative paths are relative to the project), or remove the property.");
+
         internal static string Time(DateTimeOffset time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

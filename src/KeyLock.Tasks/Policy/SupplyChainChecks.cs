@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using KeyLock.Tasks.Inspection;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
+using KeyLock.Tasks.Sbom;
 using KeyLock.Tasks.Reporting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -14,7 +16,7 @@ namespace KeyLock.Tasks.Policy
 {
     /// <summary>
     /// The supply-chain policy checks that run next to the integrity checks: keylock.json and its MSBuild overrides,
-    /// the deny list (KL5020), the cooldown (KL6020), build-time code (KL7001). Everything is read offline from the lock file and the cached packages.
+    /// the deny list (KL5020), the cooldown (KL6020), build-time code (KL7001), and the SBOM (KL8001). Everything is read offline from the lock file and the cached packages.
     /// </summary>
     internal sealed class SupplyChainChecks
     {
@@ -99,6 +101,41 @@ namespace KeyLock.Tasks.Policy
             }
 
             return findings;
+        }
+
+        /// <summary>
+        /// Writes the CycloneDX SBOM to <paramref name="output"/> (relative to the project) when set and when verification
+        /// found no errors: an SBOM describes the verified graph, never one that failed. A write failure is KL8001.
+        /// </summary>
+        public void WriteSbom(string? output, string projectDirectory, string projectName, LockFileReadResult lockFile, FindingReporter reporter, TaskLoggingHelper log)
+        {
+            if (string.IsNullOrWhiteSpace(output))
+            {
+                return;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(projectDirectory, output!.Trim()));
+            if (reporter.ErrorCount > 0)
+            {
+                log.LogMessage(MessageImportance.High, $"KeyLock: SBOM not written to {path}: package verification failed.");
+                return;
+            }
+
+            try
+            {
+                CycloneDxWriter.WriteFile(path, new CycloneDxWriter.Input
+                {
+                    ProjectName = projectName,
+                    Packages = lockFile.Packages,
+                    LockFile = lockFile.LockFile,
+                    Facts = Facts,
+                });
+                log.LogMessage(MessageImportance.High, $"KeyLock: wrote CycloneDX {CycloneDxWriter.SpecVersion} SBOM of {lockFile.Packages.Count} packages to {path}");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            {
+                reporter.Report(PolicyFindings.SbomWriteFailed(path, ex));
+            }
         }
 
         /// <summary>Lines for the build log after the findings: where the policy came from, what the checks could not cover.</summary>
