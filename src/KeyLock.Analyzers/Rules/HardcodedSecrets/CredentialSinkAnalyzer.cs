@@ -420,6 +420,17 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         return symbol is not null && !symbol.DeclaringSyntaxReferences.IsEmpty && CredentialNames.IsCredentialName(symbol.Name);
     }
 
+    private static string ContextOf(Sink sink)
+    {
+        var context = sink.Name;
+        for (var symbol = sink.Hint; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            context += " " + symbol.Name;
+        }
+
+        return context;
+    }
+
     private static void ReportValue(OperationAnalysisContext context, IOperation operation, string text, Sink sink)
     {
         if (text.Length < SecretShape.MinimumLength)
@@ -427,7 +438,8 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var matches = SecretMatcher.Default.FindAll(text);
+        // The sink's name and the API it belongs to name context-only formats: MistralClient(apiKey: …).
+        var matches = SecretMatcher.Default.FindAll(text, ContextOf(sink));
         foreach (var match in matches)
         {
             if (SecretMatchReporter.IsReportedOnBareText(match))

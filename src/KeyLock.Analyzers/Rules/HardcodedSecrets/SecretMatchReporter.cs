@@ -56,10 +56,15 @@ internal static class SecretMatchReporter
 
     /// <summary>
     /// Medium and high confidence patterns of KL1001–KL1003 are reported wherever they appear. Low-confidence
-    /// patterns need context (a credential parameter, a setting named like a key) and are reported only there.
+    /// patterns, patterns recognizable only by a name (<see cref="SecretPattern.RequiresContext"/>) and values that
+    /// are secrets only where they are used as credentials (JWTs) are reported only in a credential sink or a
+    /// setting named like one.
     /// </summary>
     public static bool IsReportedOnBareText(SecretMatch match) =>
-        match.Pattern.Confidence != SecretConfidence.Low && HardcodedSecretDescriptors.IsPatternRule(match.Pattern.RuleId);
+        match.Pattern.Confidence != SecretConfidence.Low
+        && !match.Pattern.RequiresContext
+        && !match.Pattern.RequiresCredentialPosition
+        && HardcodedSecretDescriptors.IsPatternRule(match.Pattern.RuleId);
 
     /// <summary>True when <paramref name="match"/> may be reported in a place that already says "this is a credential".</summary>
     public static bool IsReportedInCredentialContext(SecretMatch match) =>

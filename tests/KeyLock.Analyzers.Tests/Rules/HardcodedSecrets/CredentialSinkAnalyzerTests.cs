@@ -1,5 +1,8 @@
 using KeyLock.Analyzers.Tests.Helpers;
+using KeyLock.Secrets;
 using KeyLock.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using static KeyLock.Analyzers.Tests.Helpers.HardcodedSecretsVerifier;
 
 namespace KeyLock.Analyzers.Tests.Rules.HardcodedSecrets;
@@ -9,6 +12,17 @@ public sealed class CredentialSinkAnalyzerTests
 {
     private static readonly string Secret = RandomSecrets.Alphanumeric32();
     private static readonly string Redacted = RandomSecrets.Redacted(Secret);
+
+    /// <summary>The diagnostic a catalog pattern gets under its own rule, with the engine's redaction.</summary>
+    private static DiagnosticResult KnownFormat(string patternId, string value, string before = "")
+    {
+        var pattern = SecretCatalog.Find(patternId)!;
+        var text = before + value;
+        var match = Assert.Single(SecretMatcher.Default.FindAll(text, pattern.ContextKeywords.FirstOrDefault() ?? "token"));
+        var severity = pattern.RuleId == DiagnosticIds.ConnectionStringWithSecret ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+        return new DiagnosticResult(pattern.RuleId, severity)
+            .WithArguments(pattern.Provider, pattern.Label, Redactor.Redact(text, match), pattern.EnvironmentVariable);
+    }
 
     [Fact]
     public Task CredentialTypes_Diagnostic() => VerifyWithStubsAsync(
@@ -61,7 +75,7 @@ public sealed class CredentialSinkAnalyzerTests
         """,
         KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(0),
         KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(1),
-        KL1004("Parameter", "key", Redacted, "MISTRAL_API_KEY").WithLocation(2),
+        KnownFormat("mistral-api-key", Secret).WithLocation(2),
         KL1004("Parameter", "password", Redacted, "PASSWORD").WithLocation(3));
 
     [Fact]
@@ -103,7 +117,7 @@ public sealed class CredentialSinkAnalyzerTests
         }
         """,
         KL1004("Setting", "OpenAI:ApiKey", Redacted, "OPENAI_API_KEY").WithLocation(0),
-        KL1004("Setting", "Mistral:ApiKey", Redacted, "MISTRAL_API_KEY").WithLocation(1),
+        KnownFormat("mistral-api-key", Secret).WithLocation(1),
         KL1004("Setting", "Cohere__Token", Redacted, "COHERE_TOKEN").WithLocation(2),
         KL1004("Environment variable", "OPENAI_API_KEY", Redacted, "OPENAI_API_KEY").WithLocation(3));
 
@@ -164,12 +178,14 @@ public sealed class CredentialSinkAnalyzerTests
         $$"""
         class C
         {
-            string AzureOpenAIKey = {|#0:"{{RandomSecrets.Hex32()}}"|};
+            string InternalServiceKey = {|#0:"{{RandomSecrets.Hex32()}}"|};
+            string AzureOpenAIKey = {|#2:"{{RandomSecrets.Hex32()}}"|}; // 32 hex digits named Azure OpenAI: the catalog's legacy key
             string GitToken = {|#1:"{{RandomSecrets.Base64Url40()}}"|};
         }
         """,
-        KL1004("Field", "AzureOpenAIKey", RandomSecrets.Redacted(RandomSecrets.Hex32()), "AZURE_OPENAI_API_KEY").WithLocation(0),
-        KL1004("Field", "GitToken", RandomSecrets.Redacted(RandomSecrets.Base64Url40()), "GIT_TOKEN").WithLocation(1));
+        KL1004("Field", "InternalServiceKey", RandomSecrets.Redacted(RandomSecrets.Hex32()), "INTERNAL_SERVICE_KEY").WithLocation(0),
+        KL1004("Field", "GitToken", RandomSecrets.Redacted(RandomSecrets.Base64Url40()), "GIT_TOKEN").WithLocation(1),
+        KnownFormat("azure-openai-legacy-key", RandomSecrets.Hex32()).WithLocation(2));
 
     [Fact]
     public Task KnownFormatInASink_IsKL1001Only() => VerifyWithStubsAsync($$"""
@@ -179,6 +195,24 @@ public sealed class CredentialSinkAnalyzerTests
             OpenAI.OpenAIClient Client = new OpenAI.OpenAIClient(new System.ClientModel.ApiKeyCredential("{|KL1001:{{FakeKeys.OpenAIAdmin()}}|}"));
         }
         """);
+
+    [Fact]
+    public Task JwtInAnAuthorizationHeader_IsReportedThere_NotInOtherStrings()
+    {
+        var jwt = FakeSecrets.Generate("json-web-token", 7);
+
+        return VerifyAsync(
+            $$"""
+            class C
+            {
+                string sample = "{{jwt}}";
+
+                void M(System.Net.Http.HttpClient http) =>
+                    http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", {|#0:"Bearer {{jwt}}"|});
+            }
+            """,
+            KnownFormat("json-web-token", jwt, "Bearer ").WithLocation(0));
+    }
 
     [Theory]
     [InlineData("ApiKey", "\"YOUR_API_KEY_GOES_HERE_123\"")]
