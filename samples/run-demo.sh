@@ -2,7 +2,8 @@
 # KeyLock's main job: pack KeyLock, build the sample chat gateway with it, and show what it catches.
 #   1. a clean build passes and prints the verification summary;
 #   2. a hardcoded OpenAI key (generated fresh for this run, never committed) breaks the build with KL1001;
-#   3. a byte flipped in a cached package after restore breaks the build with KL5003.
+#   3. a "diagnostics" helper that prints the whole environment (every provider key) is flagged with KL2001;
+#   4. a byte flipped in a cached package after restore breaks the build with KL5003.
 # Needs only the .NET SDK. Everything it writes stays under artifacts/demo (the packages folder too).
 set -euo pipefail
 
@@ -70,7 +71,36 @@ grep -q "error KL1001" "$out/build.log" || fail "expected KL1001"
 echo "The build log does not contain the key: it shows only a redacted form."
 rm "$app/QuickTest.cs"
 
-step "3. A cached package is tampered with after restore (poisoned CI cache, shared build agent)"
+step "3. Someone adds a diagnostics dump of the environment (what the LiteLLM payload harvested)"
+cat >"$app/EnvironmentReport.cs" <<'CS'
+using System.Collections;
+
+namespace ChatGateway;
+
+internal static class EnvironmentReport
+{
+    // "print everything so we can debug the container": every provider key goes to the log.
+    internal static void PrintAll()
+    {
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            Console.WriteLine($"{variable.Key}={variable.Value}");
+        }
+    }
+
+    // Names only: stays quiet.
+    internal static void PrintNames() =>
+        Console.WriteLine(string.Join(", ", Environment.GetEnvironmentVariables().Keys.Cast<string>().Order()));
+}
+CS
+build_app
+[ "$status" -eq 0 ] || fail "KL2001 is a warning: the build should still pass"
+[ "$(grep -E 'warning KL2001' "$out/build.log" | sed -E 's/ \[[^]]*\]$//' | sort -u | wc -l)" -eq 1 ] \
+  || fail "expected exactly one KL2001 (PrintAll), none for PrintNames"
+echo "KL2001 points at the line that writes values; the names-only dump is not reported."
+rm "$app/EnvironmentReport.cs"
+
+step "4. A cached package is tampered with after restore (poisoned CI cache, shared build agent)"
 nupkg="$packages/openai/2.15.0/openai.2.15.0.nupkg"
 cp "$nupkg" "$out/openai.backup"
 size=$(stat -c %s "$nupkg")
@@ -81,4 +111,4 @@ build_app
 grep -q "error KL5003" "$out/build.log" || fail "expected KL5003"
 mv "$out/openai.backup" "$nupkg"
 
-step "KeyLock caught the hardcoded key (KL1001) and the tampered package (KL5003); the clean build passed."
+step "KeyLock caught the hardcoded key (KL1001), the environment dump (KL2001) and the tampered package (KL5003); the clean build passed."
