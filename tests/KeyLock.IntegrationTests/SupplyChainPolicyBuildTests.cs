@@ -94,6 +94,54 @@ public sealed class SupplyChainPolicyBuildTests(PackedKeyLock keyLock)
         Assert.True(File.Exists(marker), allowed.ToString());
     }
 
+    [Fact]
+    public void Hardened_mode_fails_in_restore_before_a_tampered_InitialTargets_Exec_can_run_and_no_restore_builds_still_verify()
+    {
+        var consumer = CreateHookedConsumer("hardened");
+        var project = Path.Combine(consumer.Directory, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<Project Sdk=\"Microsoft.NET.Sdk\">",
+            $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"KeyLock\" Version=\"{keyLock.Version}\" />"));
+        File.WriteAllText(Path.Combine(consumer.Directory, "keylock.json"), $$"""
+            { "buildCode": { "allow": [ "{{HookPackage}}" ] } }
+            """);
+
+        var clean = consumer.Build();
+
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Contains("KeyLock: hardened mode: packages verified right after restore", clean.Output);
+        Assert.Contains("KeyLock: verified 3 packages", clean.Output);
+        Assert.DoesNotContain("warning KL", clean.Output);
+        Assert.DoesNotContain("MSB4011", clean.Output);
+
+        // Tamper with the extracted targets in the packages folder: an InitialTargets Exec runs before any other target.
+        var initMarker = Path.Combine(consumer.Directory, "initial-targets-ran.txt");
+        var targets = Path.Combine(consumer.PackagesFolder, HookPackage.ToLowerInvariant(), HookVersion, "build", $"{HookPackage}.targets");
+        Assert.True(File.Exists(targets), targets);
+        File.WriteAllText(targets, $"""
+            <Project InitialTargets="EvilInit">
+              <Target Name="EvilInit">
+                <Exec Command="echo ran &gt; &quot;{initMarker}&quot;" />
+              </Target>
+            </Project>
+            """);
+
+        var hardened = consumer.Build();
+
+        Assert.True(hardened.ExitCode == 1, hardened.ToString());
+        Assert.Contains("error KL5008", hardened.Output);
+        Assert.Contains($"{HookPackage} {HookVersion}", hardened.Output);
+        Assert.False(File.Exists(initMarker), "the tampered InitialTargets ran although hardened mode failed the restore:\n" + hardened);
+
+        // Without a restore there is no restore phase: the normal target still verifies and fails the build.
+        var noRestore = consumer.Build("--no-restore");
+
+        Assert.True(noRestore.ExitCode == 1, noRestore.ToString());
+        Assert.Contains("error KL5008", noRestore.Output);
+        // ...but there the package's InitialTargets ran before it (what the normal mode cannot stop; it proves the tamper is live).
+        Assert.True(File.Exists(initMarker), "control: the tampered InitialTargets should run in a normal build:\n" + noRestore);
+    }
+
     /// <summary>A consumer that also references a local, unsigned package whose build/*.targets writes a marker file before CoreCompile.</summary>
     private ConsumerProject CreateHookedConsumer(string name)
     {
