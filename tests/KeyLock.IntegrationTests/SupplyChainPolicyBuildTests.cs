@@ -142,6 +142,28 @@ public sealed class SupplyChainPolicyBuildTests(PackedKeyLock keyLock)
         Assert.True(File.Exists(initMarker), "control: the tampered InitialTargets should run in a normal build:\n" + noRestore);
     }
 
+    [Fact]
+    public void Hardened_mode_works_as_an_SDK_alone_and_still_verifies_without_restore()
+    {
+        var consumer = ConsumerProject.Create(keyLock, "sdk-only", Programs.Clean);
+        var project = Path.Combine(consumer.Directory, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project)
+            .Replace("<Project Sdk=\"Microsoft.NET.Sdk\">", $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"KeyLock\" Version=\"{keyLock.Version}\" />")
+            .Replace($"<PackageReference Include=\"KeyLock\" Version=\"{keyLock.Version}\" PrivateAssets=\"all\" />", string.Empty));
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("KeyLock: hardened mode: packages verified right after restore", build.Output);
+        Assert.Contains("KeyLock: verified 1 packages", build.Output);
+
+        var noRestore = consumer.Build("--no-restore");
+
+        Assert.True(noRestore.ExitCode == 0, noRestore.ToString());
+        Assert.DoesNotContain("hardened mode", noRestore.Output);
+        Assert.Contains("KeyLock: verified 1 packages", noRestore.Output);
+    }
+
     /// <summary>A consumer that also references a local, unsigned package whose build/*.targets writes a marker file before CoreCompile.</summary>
     private ConsumerProject CreateHookedConsumer(string name)
     {
