@@ -86,7 +86,7 @@ public sealed class SupplyChainPolicyBuildTests(PackedKeyLock keyLock)
         File.WriteAllText(Path.Combine(consumer.Directory, "keylock.json"), $$"""
             { "buildCode": { "policy": "error", "allow": [ "{{HookPackage}}" ] } }
             """);
-        var allowed = consumer.Build();
+        var allowed = consumer.Build("-v:n");
 
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
         Assert.DoesNotContain("KL7001", allowed.Output);

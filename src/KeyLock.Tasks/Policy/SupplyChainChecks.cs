@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KeyLock.Tasks.Inspection;
@@ -20,7 +21,7 @@ namespace KeyLock.Tasks.Policy
     /// </summary>
     internal sealed class SupplyChainChecks
     {
-        private readonly List<string> _summary = new List<string>();
+        private readonly List<(MessageImportance Importance, string Text)> _summary = new List<(MessageImportance, string)>();
 
         private SupplyChainChecks(KeyLockPolicy policy)
         {
@@ -92,12 +93,19 @@ namespace KeyLock.Tasks.Policy
                 }
             }
 
-            foreach (var line in new[] { Cooldown.Summary(Policy, untimed), BuildCodeGate.Summary(buildCode) })
+            var cooldownSummary = Cooldown.Summary(Policy, untimed);
+            if (cooldownSummary != null)
             {
-                if (line != null)
-                {
-                    _summary.Add(line);
-                }
+                _summary.Add((MessageImportance.High, cooldownSummary));
+            }
+
+            // A plain build prints one KeyLock line when all is well: the build-code inventory is shown at normal
+            // verbosity (-v:n), and in a plain build only when some package's build-time code is not allowed.
+            var buildCodeSummary = BuildCodeGate.Summary(buildCode);
+            if (buildCodeSummary != null)
+            {
+                var anyNotAllowed = findings.Any(f => f.Code == KeyLockCodes.BuildCodeNotAllowed);
+                _summary.Add((anyNotAllowed ? MessageImportance.High : MessageImportance.Normal, buildCodeSummary));
             }
 
             return findings;
@@ -146,9 +154,9 @@ namespace KeyLock.Tasks.Policy
                 Policy.FilePath == null
                     ? $"KeyLock: no {KeyLockPolicy.FileName} found above the project; default policy."
                     : $"KeyLock: policy from {Policy.FilePath}.");
-            foreach (var line in _summary)
+            foreach (var (importance, text) in _summary)
             {
-                log.LogMessage(MessageImportance.High, line);
+                log.LogMessage(importance, text);
             }
         }
     }
