@@ -125,6 +125,20 @@ public sealed class CooldownTests : IDisposable
     }
 
     [Fact]
+    public void Unparsable_signature_means_no_publication_time_not_a_crash()
+    {
+        var nupkg = TestPackage.Create(_ws.GlobalPackages, "Forged", "1.0.0");
+        TestPackage.AppendSignatureEntry(nupkg);
+        new LockFileText().Target("net10.0", new LockEntry("Forged", "1.0.0", ContentHasher.Compute(nupkg, CancellationToken.None))).WriteTo(_ws.DefaultLockFile);
+
+        Assert.True(Task("30").Execute());
+
+        Assert.Empty(_engine.Errors);
+        var summary = Assert.Single(_engine.Messages, m => m.Message!.StartsWith("KeyLock: cooldown", StringComparison.Ordinal));
+        Assert.Contains("Forged 1.0.0 (signature unreadable", summary.Message);
+    }
+
+    [Fact]
     public void No_cooldown_no_summary_line()
     {
         new LockFileText().Target("net10.0", _ws.AddPackage("Alpha", "1.0.0")).WriteTo(_ws.DefaultLockFile);

@@ -93,9 +93,11 @@ namespace KeyLock.Tasks.Inspection
                 var url = nuspec.GetLicenseUrl();
                 facts.LicenseUrl = string.IsNullOrWhiteSpace(url) ? null : url!.Trim();
             }
-            catch (Exception ex) when (ex is PackagingException || ex is InvalidDataException || ex is System.Xml.XmlException)
+            catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                // A nuspec without readable licence metadata: the SBOM says nothing about the licence.
+                // Licence metadata is informational (SBOM only): a nuspec NuGet cannot parse it from must not fail the build here.
+                facts.LicenseExpression = null;
+                facts.LicenseFile = null;
             }
         }
 
@@ -108,8 +110,9 @@ namespace KeyLock.Tasks.Inspection
                     ? reader.GetPrimarySignatureAsync(cancellationToken).GetAwaiter().GetResult()
                     : null;
             }
-            catch (SignatureException ex)
+            catch (Exception ex) when (ex is SignatureException || ex is System.Security.Cryptography.CryptographicException)
             {
+                // KL6002 reports a signature that does not parse; here it only means "no trusted publication time".
                 facts.NoPublicationTimeReason = "signature unreadable (" + ex.Message.TrimEnd('.') + ")";
                 return;
             }
@@ -134,7 +137,7 @@ namespace KeyLock.Tasks.Inspection
                     ? primary
                     : RepositoryCountersignature.GetRepositoryCountersignature(primary);
             }
-            catch (SignatureException ex)
+            catch (Exception ex) when (ex is SignatureException || ex is System.Security.Cryptography.CryptographicException)
             {
                 facts.NoPublicationTimeReason = "repository countersignature unreadable (" + ex.Message.TrimEnd('.') + ")";
                 return;
