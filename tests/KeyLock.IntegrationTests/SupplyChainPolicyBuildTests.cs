@@ -164,6 +164,30 @@ public sealed class SupplyChainPolicyBuildTests(PackedKeyLock keyLock)
         Assert.Contains("KeyLock: verified 1 packages", noRestore.Output);
     }
 
+    [Fact]
+    public void Hardened_mode_through_Directory_Build_imports_next_to_the_PackageReference()
+    {
+        var consumer = ConsumerProject.Create(keyLock, "sdk-directory-build", Programs.Clean);
+        File.WriteAllText(Path.Combine(consumer.Directory, "Directory.Build.props"), $"""
+            <Project>
+              <Import Project="Sdk.props" Sdk="KeyLock" Version="{keyLock.Version}" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer.Directory, "Directory.Build.targets"), $"""
+            <Project>
+              <Import Project="Sdk.targets" Sdk="KeyLock" Version="{keyLock.Version}" />
+            </Project>
+            """);
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("KeyLock: hardened mode: packages verified right after restore", build.Output);
+        Assert.Contains("KeyLock: verified 2 packages", build.Output);
+        Assert.DoesNotContain("MSB4011", build.Output);
+        Assert.DoesNotContain("warning", build.Output);
+    }
+
     /// <summary>A consumer that also references a local, unsigned package whose build/*.targets writes a marker file before CoreCompile.</summary>
     private ConsumerProject CreateHookedConsumer(string name)
     {
