@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# KeyLock's share of compile time in a real build, next to SonarAnalyzer's secret rules (S6418, S2068).
+#
+# Usage: build/bench/analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]
+#
+#   SK_DOTNET_DIR  the dotnet/ folder of a work tree of https://github.com/microsoft/semantic-kernel
+#                  (measured at b39d95a344), for example:
+#                    git clone --filter=blob:none --sparse https://github.com/microsoft/semantic-kernel /tmp/sk
+#                    git -C /tmp/sk sparse-checkout set dotnet/src dotnet/nuget
+#                    # also the files at the top of dotnet/: Directory.Build.props/.targets, Directory.Packages.props, global.json, nuget.config
+#                  Keep it OUTSIDE this repository: its code is never committed here.
+#                  The script edits two files of that work tree (see "prepare").
+#   WORK_DIR       scratch folder (default /tmp/keylock-analyzer-cost)
+#
+# Env: RUNS (default 3) builds; PROJECTS (default: every library project listed in $PROJECT_LIST
+# that restores from the configured feed).
+#
+# What it does:
+#   1. builds KeyLock.Analyzers (Release) from this repository into WORK_DIR/keylock;
+#   2. restores SonarAnalyzer.CSharp 9.32.0.97167 and writes a .globalconfig that turns every Sonar rule
+#      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build);
+#   3. prepare: SK's Directory.Build.targets imports an MSBuild SDK (Microsoft.Build.CentralPackageVersions)
+#      that the feed here does not serve, and SK's Directory.Packages.props adds seven analyzer packages to every
+#      project (Roslynator pinned to a version not served here). Both are removed: the compile we measure
+#      runs only the projects' source generators, KeyLock and Sonar's two rules - the smallest honest
+#      denominator for "share of compile time";
+#   4. restores each library project (net10.0), keeps those that restore;
+#   5. RUNS times: a full rebuild of all of them with -p:ReportAnalyzer=true and a binlog, then replays the
+#      binlog with -v:d and sums, over all Csc invocations: Csc task time, KeyLock's and Sonar's analyzer time
+#      (per assembly and per analyzer), and counts AD0001;
+#   6. prints a table per run and the medians.
+set -euo pipefail
+
+SK=${1:?usage: analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]}
+SK=$(cd "$SK" && pwd)
+WORK=${2:-/tmp/keylock-analyzer-cost}
+RUNS=${RUNS:-3}
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$WORK"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== KeyLock analyzers from $REPO ($(git -C "$REPO" rev-parse --short HEAD))"
+rm -rf "$WORK/keylock"
+dotnet build "$REPO/src/KeyLock.Analyzers/KeyLock.Analyzers.csproj" -c Release -o "$WORK/keylock" -v:q -nologo >/dev/null
+ls "$WORK/keylock"/KeyLock.*.dll
+
+echo "== SonarAnalyzer.CSharp 9.32.0.97167"
+mkdir -p "$WORK/sonar"
+cat > "$WORK/sonar/sonar.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup><PackageReference Include="SonarAnalyzer.CSharp" Version="9.32.0.97167" /></ItemGroup>
+</Project>
+EOF
+dotnet restore "$WORK/sonar/sonar.csproj" -v:q >/dev/null
+PKGS=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+SONAR="$PKGS/sonaranalyzer.csharp/9.32.0.97167/analyzers"
+ls "$SONAR"/*.dll
+
+echo "== globalconfig"
+{
+  echo "is_global = true"
+  echo "global_level = 1000"
+  # Every rule id the Sonar assembly declares (its rule ids are plain UTF-16 strings "Snnnn").
+  strings -e l "$SONAR/SonarAnalyzer.CSharp.dll" | grep -xE 'S[0-9]{3,5}' | sort -u | grep -vxE 'S6418|S2068' |
+    sed 's/.*/dotnet_diagnostic.&.severity = none/'
+  echo "dotnet_diagnostic.S6418.severity = warning"
+  echo "dotnet_diagnostic.S2068.severity = warning"
+  for id in KL1001 KL1002 KL1003 KL1004 KL2001 KL2002 KL2003 KL2004 KL2005 KL3001; do
+    echo "dotnet_diagnostic.$id.severity = warning"
+  done
+} > "$WORK/bench.globalconfig"
+echo "$(grep -c 'severity = none' "$WORK/bench.globalconfig") Sonar rules off"
+
+cat > "$WORK/bench.targets" <<EOF
+<Project>
+  <ItemGroup>
+    <Analyzer Include="$WORK/keylock/KeyLock.Analyzers.dll;$WORK/keylock/KeyLock.Secrets.dll" />
+    <Analyzer Include="$SONAR/*.dll" />
+    <GlobalAnalyzerConfigFiles Include="$WORK/bench.globalconfig" />
+    <!-- What KeyLock's package props add: config files as AdditionalFiles. -->
+    <AdditionalFiles Include="**/appsettings*.json;**/launchSettings.json;**/.env;**/.env.*;**/docker-compose*.yml" Exclude="bin/**;obj/**" KeyLockConfigFile="true" />
+    <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="KeyLockConfigFile" />
+  </ItemGroup>
+  <Target Name="_BenchListSources" AfterTargets="CoreCompile">
+    <WriteLinesToFile File="$WORK/sources.txt" Lines="@(Compile->'%(FullPath)')" />
+  </Target>
+</Project>
+EOF
+
+echo "== prepare $SK"
+sed -i '/<Sdk Name="Microsoft.Build.CentralPackageVersions"/d' "$SK/Directory.Build.targets"
+python3 - "$SK/Directory.Packages.props" <<'EOF'
+import re, sys
+p = sys.argv[1]; s = open(p).read()
+open(p, 'w').write(re.sub(r'\s*<PackageReference Include="[^"]+">.*?</PackageReference>', '', s, flags=re.S))
+EOF
+
+PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:EnableNETAnalyzers=false -p:RunAnalyzersDuringBuild=true
+       -p:GenerateDocumentationFile=false -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+if [[ -z "${PROJECTS:-}" ]]; then
+  PROJECTS=""
+  for p in $(cd "$SK" && find src -name '*.csproj' | grep -viE 'test|Aot|Experimental|MetaPackage|Demo|Sample' | sort); do
+    if dotnet restore "$SK/$p" "${PROPS[@]}" -v:q >/dev/null 2>&1; then PROJECTS="$PROJECTS $p"; else echo "skip (does not restore here): $p"; fi
+  done
+fi
+echo "projects:$PROJECTS"
+
+# One traversal project: every library rebuilt for net10.0 in one MSBuild invocation.
+{
+  echo '<Project><ItemGroup>'
+  for p in $PROJECTS; do echo "  <P Include=\"$SK/$p\" />"; done
+  echo '</ItemGroup><Target Name="Build"><MSBuild Projects="@(P)" Targets="Build" Properties="TargetFramework=net10.0" /></Target></Project>'
+} > "$WORK/all.proj"
+
+for run in $(seq 1 "$RUNS"); do
+  echo "== run $run ($(date -u +%H:%M:%S), load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  rm -f "$WORK/sources.txt"
+  # A clean slate instead of Rebuild (Rebuild of a project that another one already built as a reference
+  # would be skipped or compiled twice): every project compiles exactly once per run.
+  find "$SK/src" -type d \( -path '*/bin/Debug' -o -path '*/obj/Debug' \) -prune -exec rm -rf {} +
+  dotnet build "$WORK/all.proj" --no-restore "${PROPS[@]}" -p:ReportAnalyzer=true -m:1 -nologo -v:q \
+    -bl:"$WORK/run$run.binlog" -clp:PerformanceSummary > "$WORK/run$run.summary.log" 2>&1 || { tail -30 "$WORK/run$run.summary.log"; exit 1; }
+  dotnet msbuild "$WORK/run$run.binlog" -v:d -noconlog -flp:"logfile=$WORK/run$run.detailed.log;verbosity=detailed" >/dev/null
+  python3 - "$WORK/run$run.summary.log" "$WORK/run$run.detailed.log" "$WORK/sources.txt" > "$WORK/run$run.json" <<'EOF'
+import json, re, sys, collections
+summary, detailed, sources = sys.argv[1:4]
+csc_ms = None
+for line in open(summary, errors='replace'):
+    m = re.match(r'\s*(\d+) ms\s+Csc\s+(\d+) calls', line)
+    if m: csc_ms, calls = int(m.group(1)), int(m.group(2))
+per_analyzer = collections.defaultdict(float); per_assembly = collections.defaultdict(float)
+total_analyzers = 0.0; ad0001 = 0; in_table = False
+for line in open(detailed, errors='replace'):
+    if re.search(r'(warning|error) AD0001', line): ad0001 += 1
+    m = re.search(r'Total analyzer execution time: ([\d.]+) seconds', line)
+    if m: total_analyzers += float(m.group(1)); in_table = True; continue
+    if 'Total generator execution time' in line: in_table = False; continue
+    if in_table:
+        m = re.match(r'\s*([\d.]+|<0\.001)\s+(\d+)\s+(\S.*?)\s*$', line)
+        if not m: continue
+        t = 0.0 if m.group(1).startswith('<') else float(m.group(1)); name = m.group(3)
+        if ', Version=' in name: per_assembly[name.split(',')[0]] += t
+        else: per_analyzer[name] += t
+compiled = [l.strip() for l in open(sources) if l.strip().endswith('.cs')]
+files = set(compiled); count = {}
+for f in files:
+    try: count[f] = sum(1 for _ in open(f, errors='replace'))
+    except OSError: count[f] = 0
+lines = sum(count.values()); lines_compiled = sum(count[f] for f in compiled)
+kl = per_assembly.get('KeyLock.Analyzers', 0.0)
+sonar = sum(per_analyzer[n] for n in per_analyzer if n.startswith('SonarAnalyzer.') and re.search(r'\((?:[^)]*\b)?(S6418|S2068)\b', n))
+print(json.dumps({'csc_s': (csc_ms or 0) / 1000, 'csc_calls': calls if csc_ms else 0, 'all_analyzers_s': total_analyzers,
+  'keylock_s': kl, 'sonar_assembly_s': per_assembly.get('SonarAnalyzer.CSharp', 0.0), 'sonar_secret_rules_s': sonar,
+  'ad0001': ad0001, 'cs_files': len(files), 'cs_lines': lines, 'cs_lines_compiled': lines_compiled, 'per_analyzer': {k: round(v, 3) for k, v in sorted(per_analyzer.items()) if k.startswith(('KeyLock', 'SonarAnalyzer')) and v > 0}}))
+EOF
+  cat "$WORK/run$run.json"; echo
+done
+
+python3 - "$WORK" "$RUNS" <<'EOF'
+import json, sys, statistics
+work, runs = sys.argv[1], int(sys.argv[2])
+rs = [json.load(open(f'{work}/run{i}.json')) for i in range(1, runs + 1)]
+med = lambda k: statistics.median(r[k] for r in rs)
+print('\n| measure | ' + ' | '.join(f'run {i}' for i in range(1, runs + 1)) + ' | median |')
+print('| --- |' + ' ---: |' * (runs + 1))
+for k in ['cs_files', 'cs_lines', 'cs_lines_compiled', 'csc_s', 'all_analyzers_s', 'keylock_s', 'sonar_secret_rules_s', 'sonar_assembly_s', 'ad0001']:
+    print(f'| {k} | ' + ' | '.join(f'{r[k]:.3f}' if isinstance(r[k], float) else str(r[k]) for r in rs) + f' | {med(k):.3f} |')
+share = [r['keylock_s'] / r['csc_s'] * 100 for r in rs]
+print(f'| keylock share of Csc (%) | ' + ' | '.join(f'{s:.2f}' for s in share) + f' | {statistics.median(share):.2f} |')
+names = sorted({n for r in rs for n in r['per_analyzer']})
+print('\n| analyzer | ' + ' | '.join(f'run {i}' for i in range(1, runs + 1)) + ' | median (s) |')
+print('| --- |' + ' ---: |' * (runs + 1))
+for n in names:
+    v = [r['per_analyzer'].get(n, 0.0) for r in rs]
+    print(f'| {n} | ' + ' | '.join(f'{x:.3f}' for x in v) + f' | {statistics.median(v):.3f} |')
+EOF
