@@ -192,3 +192,28 @@ public sealed class PolicyFileTests : IDisposable
         Assert.Equal(11, error.ColumnNumber);
     }
 }
+
+public sealed class PolicyJsonTests
+{
+    [Fact]
+    public void Positions_are_one_based_lines_and_character_columns_with_BOM_CRLF_and_non_ASCII()
+    {
+        var text = "\uFEFF{\r\n  \"$comment\": \"caf\u00e9\", \"deny\": [\r\n    { \"id\": \"A\" }\r\n  ]\r\n}";
+        var root = KeyLock.Tasks.Policy.PolicyJsonNode.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+
+        var deny = root.Properties.Single(p => p.Key == "deny").Value;
+        Assert.Equal(2, deny.Line);
+        Assert.Equal(31, deny.Column); // characters, not bytes: "é" is two bytes in UTF-8
+        var entry = Assert.Single(deny.Items);
+        Assert.Equal(3, entry.Line);
+        Assert.Equal(5, entry.Column);
+    }
+
+    [Fact]
+    public void Trailing_text_after_the_object_is_rejected()
+    {
+        var ex = Assert.Throws<KeyLock.Tasks.Policy.PolicyJsonException>(() =>
+            KeyLock.Tasks.Policy.PolicyJsonNode.Parse(System.Text.Encoding.UTF8.GetBytes("{}\n{}")));
+        Assert.Equal(2, ex.Line);
+    }
+}
