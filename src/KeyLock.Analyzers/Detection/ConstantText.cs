@@ -15,18 +15,25 @@ internal static class ConstantText
     /// True for a string concatenation or an interpolated string whose value C# folded into a constant.
     /// A plain <c>$"text"</c> without holes is left to the literal scan.
     /// </summary>
-    public static bool IsFoldedString(IOperation operation) => operation switch
+    /// <remarks>
+    /// Reading <see cref="IOperation.ConstantValue"/> of a folded string materializes the whole string, so
+    /// callers ask it only of the top of a chain (<see cref="IsTopOfChain"/>) and of its maximal constant
+    /// parts (<see cref="MaximalConstants"/>): a chain of n pieces costs O(n), not O(n²).
+    /// </remarks>
+    public static bool IsFoldedString(IOperation operation) => IsStringComposite(operation)
+        && operation.ConstantValue is { HasValue: true, Value: string }
+        && (operation is not IInterpolatedStringOperation interpolated || HasHole(interpolated));
+
+    /// <summary>A string concatenation or an interpolated string, constant or not; no constant value is read.</summary>
+    public static bool IsStringComposite(IOperation operation) => operation switch
     {
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.ConstantValue is { HasValue: true, Value: string },
-        IInterpolatedStringOperation interpolated => interpolated.ConstantValue is { HasValue: true, Value: string } && HasHole(interpolated),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.Type?.SpecialType == SpecialType.System_String,
+        IInterpolatedStringOperation => true,
         _ => false,
     };
 
-    /// <summary>
-    /// True when no enclosing expression folds this one further, so a finding is reported once, at the
-    /// outermost constant expression.
-    /// </summary>
-    public static bool IsOutermost(IOperation operation)
+    /// <summary>True when no enclosing concatenation or interpolation continues this one.</summary>
+    public static bool IsTopOfChain(IOperation operation)
     {
         var parent = operation.Parent;
         while (parent is IConversionOperation or IInterpolationOperation or IParenthesizedOperation)
@@ -34,7 +41,57 @@ internal static class ConstantText
             parent = parent.Parent;
         }
 
-        return parent is null || !IsFoldedString(parent);
+        return parent is null || !IsStringComposite(parent);
+    }
+
+    /// <summary>
+    /// The outermost folded-constant expressions inside a chain: the top itself when it is constant, else its
+    /// constant operands and holes (<c>"sk-" + "proj-…" + name</c> → <c>"sk-" + "proj-…"</c>). Iterative.
+    /// </summary>
+    public static List<IOperation> MaximalConstants(IOperation top)
+    {
+        var found = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(top);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            if (!IsStringComposite(operation))
+            {
+                continue;
+            }
+
+            if (IsFoldedString(operation))
+            {
+                found.Add(operation);
+                continue;
+            }
+
+            switch (operation)
+            {
+                case IBinaryOperation binary:
+                    pending.Push(binary.RightOperand);
+                    pending.Push(binary.LeftOperand);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            pending.Push(hole.Expression);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -53,11 +110,12 @@ internal static class ConstantText
             var operation = pending.Pop();
             switch (operation)
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsFoldedString(binary):
+                // Inside a constant root every concatenation is constant too: no need to read (and materialize) its value.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsStringComposite(binary):
                     pending.Push(binary.RightOperand);
                     pending.Push(binary.LeftOperand);
                     break;
-                case IInterpolatedStringOperation interpolated when interpolated.ConstantValue.HasValue:
+                case IInterpolatedStringOperation interpolated:
                     for (var i = interpolated.Parts.Length - 1; i >= 0; i--)
                     {
                         pending.Push(interpolated.Parts[i]);
@@ -70,7 +128,7 @@ internal static class ConstantText
                 case IInterpolatedStringTextOperation text:
                     pending.Push(text.Text);
                     break;
-                case IConversionOperation conversion when conversion.Operand.ConstantValue.HasValue && IsFoldedString(conversion.Operand):
+                case IConversionOperation conversion when IsStringComposite(conversion.Operand):
                     pending.Push(conversion.Operand);
                     break;
                 default:

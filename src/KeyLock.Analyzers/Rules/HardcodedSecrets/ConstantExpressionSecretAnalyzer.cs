@@ -35,12 +35,20 @@ public sealed class ConstantExpressionSecretAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeFoldedString(OperationAnalysisContext context)
     {
-        var operation = context.Operation;
-        if (!ConstantText.IsFoldedString(operation) || !ConstantText.IsOutermost(operation))
+        var top = context.Operation;
+        if (!ConstantText.IsStringComposite(top) || !ConstantText.IsTopOfChain(top))
         {
             return;
         }
 
+        foreach (var operation in ConstantText.MaximalConstants(top))
+        {
+            AnalyzeConstant(context, operation);
+        }
+    }
+
+    private static void AnalyzeConstant(OperationAnalysisContext context, IOperation operation)
+    {
         var value = (string)operation.ConstantValue.Value!;
         var matches = SecretMatcher.Default.FindAll(value);
         if (matches.Count == 0)

@@ -18,7 +18,7 @@ internal static class EnvironmentVariableRead
     /// False where C# requires a constant and no declaration can be changed to lift that: attribute
     /// arguments, parameter defaults, patterns and case labels, and multi-variable const declarations.
     /// </summary>
-    public static bool CanReplace(LiteralExpressionSyntax literal)
+    public static bool CanReplace(ExpressionSyntax literal)
     {
         foreach (var ancestor in literal.Ancestors())
         {
@@ -43,11 +43,24 @@ internal static class EnvironmentVariableRead
         return true;
     }
 
-    public static SyntaxNode Replace(SyntaxNode root, LiteralExpressionSyntax literal, string variable)
+    /// <summary>
+    /// Replaces <paramref name="literal"/> (a literal or any constant expression) with the read; a non-empty
+    /// <paramref name="prefix"/> (an auth scheme such as <c>Bearer </c>) is kept in front: <c>"Bearer " + (read)</c>.
+    /// </summary>
+    public static SyntaxNode Replace(SyntaxNode root, ExpressionSyntax literal, string variable, string? prefix = null)
     {
         var declaration = literal.Ancestors().FirstOrDefault(a => a is FieldDeclarationSyntax or LocalDeclarationStatementSyntax
             || a is StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax);
-        var read = Build(variable).WithTriviaFrom(literal);
+        ExpressionSyntax read = Build(variable);
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            read = SyntaxFactory.BinaryExpression(
+                SyntaxKind.AddExpression,
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(prefix!)),
+                read);
+        }
+
+        read = read.WithTriviaFrom(literal);
 
         switch (declaration)
         {
