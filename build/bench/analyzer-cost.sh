@@ -6,7 +6,7 @@
 #   SK_DOTNET_DIR  the dotnet/ folder of a work tree of https://github.com/microsoft/semantic-kernel
 #                  (measured at b39d95a344), for example:
 #                    git clone --filter=blob:none --sparse https://github.com/microsoft/semantic-kernel /tmp/sk
-#                    git -C /tmp/sk sparse-checkout set dotnet/src dotnet/nuget
+#                    git -C /tmp/sk sparse-checkout set dotnet/src dotnet/nuget   # RepoRoot is passed as the parent of dotnet/
 #                    # also the files at the top of dotnet/: Directory.Build.props/.targets, Directory.Packages.props, global.json, nuget.config
 #                  Keep it OUTSIDE this repository: its code is never committed here.
 #                  The script edits two files of that work tree (see "prepare").
@@ -77,7 +77,8 @@ cat > "$WORK/bench.targets" <<EOF
   <ItemGroup>
     <Analyzer Include="$WORK/keylock/KeyLock.Analyzers.dll;$WORK/keylock/KeyLock.Secrets.dll" />
     <Analyzer Include="$SONAR/*.dll" />
-    <GlobalAnalyzerConfigFiles Include="$WORK/bench.globalconfig" />
+    <!-- EditorConfigFiles, not GlobalAnalyzerConfigFiles: the SDK folds the latter in before this file is imported. -->
+    <EditorConfigFiles Include="$WORK/bench.globalconfig" />
     <!-- What KeyLock's package props add: config files as AdditionalFiles. -->
     <AdditionalFiles Include="**/appsettings*.json;**/launchSettings.json;**/.env;**/.env.*;**/docker-compose*.yml" Exclude="bin/**;obj/**" KeyLockConfigFile="true" />
     <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="KeyLockConfigFile" />
@@ -97,7 +98,7 @@ open(p, 'w').write(re.sub(r'\s*<PackageReference Include="[^"]+">.*?</PackageRef
 EOF
 
 PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:EnableNETAnalyzers=false -p:RunAnalyzersDuringBuild=true
-       -p:GenerateDocumentationFile=false -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+       -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$SK")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
 if [[ -z "${PROJECTS:-}" ]]; then
   PROJECTS=""
   for p in $(cd "$SK" && find src -name '*.csproj' | grep -viE 'test|Aot|Experimental|MetaPackage|Demo|Sample' | sort); do
@@ -137,7 +138,7 @@ for line in open(detailed, errors='replace'):
     if m: total_analyzers += float(m.group(1)); in_table = True; continue
     if 'Total generator execution time' in line: in_table = False; continue
     if in_table:
-        m = re.match(r'\s*([\d.]+|<0\.001)\s+(\d+)\s+(\S.*?)\s*$', line)
+        m = re.match(r"\s*([\d.]+|<0\.001)\s+(\d+|<1)\s+(\S.*?)\s*$", line)
         if not m: continue
         t = 0.0 if m.group(1).startswith('<') else float(m.group(1)); name = m.group(3)
         if ', Version=' in name: per_assembly[name.split(',')[0]] += t
