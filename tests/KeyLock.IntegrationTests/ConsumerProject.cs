@@ -90,6 +90,20 @@ public sealed class ConsumerProject
         }
     }
 
+    /// <summary>A consumer with extra files (relative path → content) next to Program.cs, e.g. an appsettings.json.</summary>
+    public static ConsumerProject Create(PackedKeyLock keyLock, string name, string programSource, IReadOnlyDictionary<string, string> extraFiles)
+    {
+        var project = Create(keyLock, name, programSource);
+        foreach (var (relativePath, content) in extraFiles)
+        {
+            var path = Path.Combine(project.Directory, relativePath);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+        }
+
+        return project;
+    }
+
     public DotNetResult Build(params string[] extraArguments) =>
         DotNetCli.Run(Directory, PackagesFolder, ["build", "-nologo", .. extraArguments]);
 
