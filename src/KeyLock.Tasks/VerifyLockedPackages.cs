@@ -75,6 +75,12 @@ namespace KeyLock.Tasks
         /// <summary>$(KeyLockSbomOutput): where to write a CycloneDX SBOM of the verified graph; empty writes none.</summary>
         public string? SbomOutput { get; set; }
 
+        /// <summary>
+        /// $(KeyLockVerificationCacheFile): the verdict cache under obj/ (see VerdictStore and docs/threat-model.md); empty
+        /// (or $(KeyLockVerificationCache)=false) verifies everything from scratch on every build.
+        /// </summary>
+        public string? VerificationCacheFile { get; set; }
+
         /// <summary>Packages that passed every check.</summary>
         [Output]
         public int VerifiedPackageCount { get; private set; }
@@ -165,8 +171,19 @@ namespace KeyLock.Tasks
             }
 
             var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
+            var verdictFile = string.IsNullOrWhiteSpace(VerificationCacheFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
+            var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             var verifier = new PackageVerifier(new PackageLocator(folders), checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
+            if (verdictFile != null)
+            {
+                var problem = VerdictStore.Save(verdictFile, cache);
+                Log.LogMessage(
+                    MessageImportance.Low,
+                    problem == null
+                        ? $"KeyLock: verdict cache {verdictFile}: {reused} verdict(s) from earlier builds (unchanged files only) were available."
+                        : $"KeyLock: verdict cache {verdictFile} not written ({problem}); the next build verifies everything again.");
+            }
             findings.AddRange(result.Findings);
             findings.AddRange(supplyChain.Check(lockFile, folders, BuildEngine, _cancellation.Token));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 
@@ -46,13 +47,59 @@ namespace KeyLock.Tasks.Packages
 
         public bool TryGet(FileStamp stamp, out string hash) => _hashes.TryGetValue(stamp.Key, out hash!);
 
-        public void Add(FileStamp stamp, string hash) => _hashes[stamp.Key] = hash;
+        public void Add(FileStamp stamp, string hash)
+        {
+            _hashes[stamp.Key] = hash;
+            if (stamp.Settled && stamp.Key.IndexOf('\t') < 0)
+            {
+                _durable[VerdictStore.HashPrefix + stamp.Key + "\t" + hash] = DateTime.UtcNow;
+            }
+        }
 
         /// <summary>True when a check already passed for exactly this key in this build.</summary>
         public bool IsPassed(string key) => _passed.ContainsKey(key);
 
         /// <summary>Records a pass; failures are never cached, so they are reported by every project that uses the package.</summary>
-        public void MarkPassed(string key) => _passed[key] = true;
+        public void MarkPassed(string key) => MarkPassed(key, durable: false);
+
+        /// <summary>
+        /// Records a pass; <paramref name="durable"/> when every file stamp in the key is <see cref="FileStamp.Settled"/> and
+        /// was the same after the check as before, so the verdict may be saved in the verdict cache for later builds.
+        /// </summary>
+        public void MarkPassed(string key, bool durable)
+        {
+            _passed[key] = true;
+            if (durable)
+            {
+                _durable[VerdictStore.PassPrefix + key] = DateTime.UtcNow;
+            }
+        }
+
+        // Verdicts that may outlive the build (see VerdictStore), with when they were first verified.
+        private readonly ConcurrentDictionary<string, DateTime> _durable = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+
+        private readonly ConcurrentDictionary<string, bool> _loadedStores = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>Verdicts to save, with when each was verified.</summary>
+        internal IEnumerable<KeyValuePair<string, DateTime>> DurableVerdicts => _durable;
+
+        /// <summary>Adds verdicts read from a verdict cache file, once per file per build.</summary>
+        internal bool BeginLoad(string storePath) => _loadedStores.TryAdd(storePath, true);
+
+        internal void AddLoaded(string entry, DateTime verifiedUtc)
+        {
+            if (entry.StartsWith(VerdictStore.HashPrefix, StringComparison.Ordinal))
+            {
+                var tab = entry.LastIndexOf('\t');
+                _hashes.TryAdd(entry.Substring(VerdictStore.HashPrefix.Length, tab - VerdictStore.HashPrefix.Length), entry.Substring(tab + 1));
+            }
+            else
+            {
+                _passed.TryAdd(entry.Substring(VerdictStore.PassPrefix.Length), true);
+            }
+
+            _durable.TryAdd(entry, verifiedUtc);
+        }
 
         // Other per-build caches (package facts for the supply-chain policy) live with this one, so a build registers one object.
         private readonly ConcurrentDictionary<Type, object> _companions = new ConcurrentDictionary<Type, object>();
@@ -63,20 +110,44 @@ namespace KeyLock.Tasks.Packages
             (T)_companions.GetOrAdd(typeof(T), _ => new T());
     }
 
-    /// <summary>Identifies one state of a file cheaply: any rewrite changes the length or the write time.</summary>
+    /// <summary>
+    /// Identifies one state of a file cheaply: any rewrite changes the length or the write time. On Linux it also carries the
+    /// device, inode and ctime (<see cref="FileIdentity"/>), which no user-space write can keep; only such stamps, of files
+    /// whose last change is older than <see cref="SettleTime"/>, may key verdicts that outlive the build.
+    /// </summary>
     internal readonly struct FileStamp : IEquatable<FileStamp>
     {
-        private FileStamp(string key)
+        /// <summary>
+        /// A file changed less than this long before it was stamped may change again within the same timestamp tick
+        /// (ctime granularity is the kernel's coarse clock), so its verdict is kept for this build only.
+        /// </summary>
+        public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
+        private FileStamp(string key, long length, bool settled)
         {
             Key = key;
+            Length = length;
+            Settled = settled;
         }
 
         public string Key { get; }
 
+        public long Length { get; }
+
+        /// <summary>True when the stamp includes the kernel's identity and ctime and the file had not changed for <see cref="SettleTime"/>.</summary>
+        public bool Settled { get; }
+
         public static FileStamp Of(string path)
         {
-            var info = new FileInfo(path);
-            return new FileStamp(info.FullName + "|" + info.Length + "|" + info.LastWriteTimeUtc.Ticks);
+            var fullPath = Path.GetFullPath(path);
+            if (FileIdentity.TryGet(fullPath, out var identity))
+            {
+                var settled = DateTime.UtcNow - identity.LastChangeUtc > SettleTime && identity.IsOnLocalFileSystem(fullPath);
+                return new FileStamp(fullPath + "|" + identity.Key, identity.Size, settled);
+            }
+
+            var info = new FileInfo(fullPath);
+            return new FileStamp(info.FullName + "|" + info.Length + "|" + info.LastWriteTimeUtc.Ticks, info.Length, settled: false);
         }
 
         public bool Equals(FileStamp other) => string.Equals(Key, other.Key, StringComparison.Ordinal);

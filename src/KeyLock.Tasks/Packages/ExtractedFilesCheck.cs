@@ -41,7 +41,9 @@ namespace KeyLock.Tasks.Packages
 
             // Cheap checks first (paths, links, existence); they also make up the cache key.
             var toCompare = new List<(string RelativePath, string FullPath, long Length)>();
-            var key = new StringBuilder("X|").Append(FileStamp.Of(nupkgPath).Key);
+            var archiveStamp = FileStamp.Of(nupkgPath);
+            var settled = archiveStamp.Settled;
+            var key = new StringBuilder("X|").Append(archiveStamp.Key);
             foreach (var relativePath in consumed)
             {
                 if (ArchiveEntryName.Unsafe(relativePath) != null)
@@ -65,8 +67,10 @@ namespace KeyLock.Tasks.Packages
                     continue;
                 }
 
-                toCompare.Add((relativePath, fullPath, info.Length));
-                key.Append('|').Append(relativePath).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks);
+                var stamp = FileStamp.Of(fullPath);
+                settled &= stamp.Settled;
+                toCompare.Add((relativePath, fullPath, stamp.Length));
+                key.Append('|').Append(relativePath).Append('|').Append(stamp.Key);
             }
 
             var cacheKey = key.ToString();
@@ -113,10 +117,29 @@ namespace KeyLock.Tasks.Packages
 
             if (findings.Count == 0)
             {
-                _cache.MarkPassed(cacheKey);
+                // Durable only when nothing changed while it was compared (same stamps after as before).
+                _cache.MarkPassed(cacheKey, settled && string.Equals(cacheKey, StampsAgain(nupkgPath, toCompare), StringComparison.Ordinal));
             }
 
             return findings;
+        }
+
+        private static string? StampsAgain(string nupkgPath, List<(string RelativePath, string FullPath, long Length)> compared)
+        {
+            try
+            {
+                var key = new StringBuilder("X|").Append(FileStamp.Of(nupkgPath).Key);
+                foreach (var (relativePath, fullPath, _) in compared)
+                {
+                    key.Append('|').Append(relativePath).Append('|').Append(FileStamp.Of(fullPath).Key);
+                }
+
+                return key.ToString();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         private static Finding? Compare(

@@ -35,7 +35,8 @@ namespace KeyLock.Tasks.Signing
         {
             var source = ReadSource(Path.Combine(Path.GetDirectoryName(nupkgPath)!, ".nupkg.metadata"));
             var fromNuGetOrg = SignaturePolicy.IsNuGetOrg(source);
-            var cacheKey = "S|" + FileStamp.Of(nupkgPath).Key + "|" + _policy.Key + "|" + fromNuGetOrg;
+            var stamp = FileStamp.Of(nupkgPath);
+            var cacheKey = "S|" + stamp.Key + "|" + _policy.Key + "|" + fromNuGetOrg + "|" + TrustStore.Identity;
             if (_cache.IsPassed(cacheKey))
             {
                 return Passed;
@@ -57,7 +58,7 @@ namespace KeyLock.Tasks.Signing
 
             if (findings.Count == 0)
             {
-                _cache.MarkPassed(cacheKey);
+                _cache.MarkPassed(cacheKey, stamp.Settled && TrustStore.Identity.Length > 0 && FileStamp.Of(nupkgPath).Equals(stamp));
             }
 
             return findings;

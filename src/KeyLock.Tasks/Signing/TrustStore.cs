@@ -21,8 +21,23 @@ namespace KeyLock.Tasks.Signing
         internal const string CodeSigningBundle = "codesignctl.pem";
         internal const string TimestampingBundle = "timestampctl.pem";
 
+        // Certificate bundles NuGet on Linux may prefer over the SDK's (distribution trust stores).
+        private static readonly string[] SystemBundles =
+        {
+            "/etc/pki/ca-trust/extracted/pem/objsign-ca-bundle.pem",
+            "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+            "/etc/ssl/certs/ca-certificates.crt",
+        };
+
         private static readonly object Gate = new object();
         private static string? _initializedWith;
+
+        /// <summary>
+        /// The identity (path, inode, ctime...) of every certificate bundle the verifier may use, for keys of signature
+        /// verdicts that outlive the build; empty (no durable signature verdicts) until initialized, with the platform
+        /// trust store, or when a bundle has no kernel identity.
+        /// </summary>
+        public static string Identity { get; private set; } = string.Empty;
 
         /// <summary>The trustedroots folder used, or a note saying the platform store is used. Call before verifying.</summary>
         public static string EnsureInitialized(string? trustedRootsDirectory)
@@ -49,8 +64,30 @@ namespace KeyLock.Tasks.Signing
                 SetBundle("SetCodeSigningX509ChainFactory", "CodeSigning", Path.Combine(directory, CodeSigningBundle));
                 SetBundle("SetTimestampingX509ChainFactory", "Timestamping", Path.Combine(directory, TimestampingBundle));
                 _initializedWith = directory;
+                Identity = BundleIdentity(new[] { Path.Combine(directory, CodeSigningBundle), Path.Combine(directory, TimestampingBundle) });
                 return directory;
             }
+        }
+
+        private static string BundleIdentity(string[] sdkBundles)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            foreach (var bundle in sdkBundles)
+            {
+                if (!KeyLock.Tasks.Packages.FileIdentity.TryGet(bundle, out var identity))
+                {
+                    return string.Empty;
+                }
+
+                parts.Add(identity.Key);
+            }
+
+            foreach (var bundle in SystemBundles)
+            {
+                parts.Add(KeyLock.Tasks.Packages.FileIdentity.TryGet(bundle, out var identity) ? identity.Key : File.Exists(bundle) ? "?" + Guid.NewGuid().ToString("N") : "-");
+            }
+
+            return string.Join(",", parts);
         }
 
         private static bool UsesCertificateBundles()

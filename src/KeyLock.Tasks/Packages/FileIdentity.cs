@@ -1,0 +1,191 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace KeyLock.Tasks.Packages
+{
+    /// <summary>
+    /// What the Linux kernel says about one file: device, inode, size, modification time and status-change time (ctime),
+    /// from one <c>statx(2)</c> call (follows symlinks, so it describes the file a read would see). ctime is set by the
+    /// kernel to the current time on every write, truncate, rename onto, chmod, link or utimes call and cannot be set from
+    /// user space, which is what lets a verdict about the file's bytes outlive one build (see docs/threat-model.md,
+    /// "Verdict cache"). Unavailable (false) on Windows, macOS, .NET Framework, kernels or C libraries without statx,
+    /// and on file systems outside <see cref="IsLocalFileSystem"/>.
+    /// </summary>
+    internal readonly struct FileIdentity
+    {
+        private const int AtFdCwd = -100;
+        private const uint StatxType = 0x1, StatxMtime = 0x40, StatxCtime = 0x80, StatxIno = 0x100, StatxSize = 0x200;
+        private const uint Needed = StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize;
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, bool> LocalDevices = new System.Collections.Concurrent.ConcurrentDictionary<ulong, bool>();
+
+#if NET
+        private static bool _unavailable;
+#endif
+
+        private FileIdentity(ulong device, ulong inode, long size, long mtimeSeconds, uint mtimeNanoseconds, long ctimeSeconds, uint ctimeNanoseconds)
+        {
+            Device = device;
+            Inode = inode;
+            Size = size;
+            MtimeSeconds = mtimeSeconds;
+            MtimeNanoseconds = mtimeNanoseconds;
+            CtimeSeconds = ctimeSeconds;
+            CtimeNanoseconds = ctimeNanoseconds;
+        }
+
+        public ulong Device { get; }
+
+        public ulong Inode { get; }
+
+        public long Size { get; }
+
+        public long MtimeSeconds { get; }
+
+        public uint MtimeNanoseconds { get; }
+
+        public long CtimeSeconds { get; }
+
+        public uint CtimeNanoseconds { get; }
+
+        /// <summary>The later of ctime and mtime, UTC.</summary>
+        public DateTime LastChangeUtc
+        {
+            get
+            {
+                var seconds = Math.Max(CtimeSeconds, MtimeSeconds);
+                return seconds < 0 || seconds > 253402300799L ? DateTime.MaxValue : DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.AddTicks(1 + (Math.Max(CtimeNanoseconds, MtimeNanoseconds) / 100));
+            }
+        }
+
+        public string Key => $"{Size}|m{MtimeSeconds}.{MtimeNanoseconds}|d{Device}|i{Inode}|c{CtimeSeconds}.{CtimeNanoseconds}";
+
+        /// <summary>The identity of a regular file, or false (no identity: callers fall back to path, length and write time only).</summary>
+        public static bool TryGet(string path, out FileIdentity identity)
+        {
+            identity = default;
+#if NET
+            if (_unavailable || !OperatingSystem.IsLinux())
+            {
+                return false;
+            }
+
+            var buffer = new byte[256];
+            int result;
+            try
+            {
+                result = Statx(AtFdCwd, path, 0, Needed, buffer);
+            }
+            catch (Exception ex) when (ex is EntryPointNotFoundException || ex is DllNotFoundException)
+            {
+                _unavailable = true;
+                return false;
+            }
+
+            if (result != 0)
+            {
+                return false;
+            }
+
+            var mask = BitConverter.ToUInt32(buffer, 0);
+            var mode = BitConverter.ToUInt16(buffer, 28);
+            const int RegularFile = 0x8000, FileTypeMask = 0xF000;
+            if ((mask & Needed) != Needed || (mode & FileTypeMask) != RegularFile)
+            {
+                return false;
+            }
+
+            // struct statx is laid out the same on every Linux architecture (include/uapi/linux/stat.h).
+            var device = ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140);
+            identity = new FileIdentity(
+                device,
+                inode: BitConverter.ToUInt64(buffer, 32),
+                size: (long)BitConverter.ToUInt64(buffer, 40),
+                mtimeSeconds: BitConverter.ToInt64(buffer, 112),
+                mtimeNanoseconds: BitConverter.ToUInt32(buffer, 120),
+                ctimeSeconds: BitConverter.ToInt64(buffer, 96),
+                ctimeNanoseconds: BitConverter.ToUInt32(buffer, 104));
+            return true;
+#else
+            _ = path;
+            return false;
+#endif
+        }
+
+        /// <summary>True when this file (at <paramref name="path"/>) is on a local file system (<see cref="IsLocalFileSystem"/>), checked once per device.</summary>
+        public bool IsOnLocalFileSystem(string path)
+        {
+            if (LocalDevices.TryGetValue(Device, out var local))
+            {
+                return local;
+            }
+
+            // Only a definite answer is remembered: a failed statfs (the file just went away) says nothing about the device.
+            var answer = FileSystemIsLocal(path);
+            if (answer.HasValue)
+            {
+                LocalDevices[Device] = answer.Value;
+            }
+
+            return answer == true;
+        }
+
+        /// <summary>
+        /// True when the folder is on a local file system whose timestamps the kernel keeps (ext2/3/4, XFS, Btrfs, tmpfs,
+        /// overlayfs, ZFS, F2FS, bcachefs). Network and FUSE file systems report times their server chooses, so a verdict
+        /// keyed by them could be replayed by whoever controls the server: no cross-build verdicts there.
+        /// </summary>
+        public static bool IsLocalFileSystem(string folder) => FileSystemIsLocal(folder) == true;
+
+        private static bool? FileSystemIsLocal(string folder)
+        {
+#if NET
+            if (_unavailable || !OperatingSystem.IsLinux())
+            {
+                return false;
+            }
+
+            var buffer = new byte[256];
+            try
+            {
+                if (Statfs(folder, buffer) != 0)
+                {
+                    return null;
+                }
+            }
+            catch (Exception ex) when (ex is EntryPointNotFoundException || ex is DllNotFoundException)
+            {
+                return false;
+            }
+
+            // f_type is the first member of struct statfs, a word-sized integer on 64-bit Linux; the magic numbers fit 32 bits.
+            var type = IntPtr.Size == 8 ? (long)BitConverter.ToUInt64(buffer, 0) : BitConverter.ToUInt32(buffer, 0);
+            switch (type)
+            {
+                case 0xEF53: // ext2/ext3/ext4
+                case 0x58465342: // XFS
+                case 0x9123683E: // Btrfs
+                case 0x01021994: // tmpfs
+                case 0x794C7630: // overlayfs
+                case 0x2FC12FC1: // ZFS
+                case 0xF2F52010: // F2FS
+                case 0xCA451A4E: // bcachefs
+                    return true;
+                default:
+                    return false;
+            }
+#else
+            _ = folder;
+            return false;
+#endif
+        }
+
+#if NET
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+        [DllImport("libc", EntryPoint = "statfs", SetLastError = true)]
+        private static extern int Statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
+#endif
+    }
+}

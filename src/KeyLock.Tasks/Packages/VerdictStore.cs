@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace KeyLock.Tasks.Packages
+{
+    /// <summary>
+    /// The verdict cache ($(KeyLockVerificationCache), on by default; a file under the project's obj/ folder): passes of the
+    /// content-hash, extracted-file and signature checks from earlier builds, keyed by everything each verdict depends on,
+    /// including the device, inode, size, mtime and ctime of every file involved (<see cref="FileStamp"/>). Only settled
+    /// stamps on local file systems are saved, and every entry expires <see cref="MaxAge"/> after it was verified, so a
+    /// certificate that expired or a trust root that changed is seen within a day. What an attacker can and cannot do
+    /// against it is in docs/threat-model.md ("Verdict cache"). Failures are never cached. Reading or writing the file never
+    /// fails the build: a missing, stale or malformed file just means everything is verified again.
+    /// </summary>
+    internal static class VerdictStore
+    {
+        public const string HashPrefix = "H\t";
+        public const string PassPrefix = "P\t";
+
+        /// <summary>How long a saved verdict is trusted before the package is verified from scratch again.</summary>
+        public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
+
+        private const string Magic = "KeyLock verdict cache v1";
+
+        /// <summary>Everything every verdict depends on besides its key: KeyLock's build and NuGet's.</summary>
+        public static string Header { get; } =
+            Magic + "\t" + typeof(VerdictStore).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\t" +
+            typeof(NuGet.Packaging.PackageArchiveReader).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+        /// <summary>Adds the unexpired verdicts of <paramref name="path"/> to the build's cache; false when there were none.</summary>
+        public static int Load(string path, ContentHashCache cache)
+        {
+            if (!cache.BeginLoad(path))
+            {
+                return 0;
+            }
+
+            string[] lines;
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return 0;
+                }
+
+                lines = File.ReadAllLines(path, Encoding.UTF8);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return 0;
+            }
+
+            // The last line repeats the entry count, so a torn or truncated file is ignored whole.
+            if (lines.Length < 2 || lines[0] != Header || lines[lines.Length - 1] != "end\t" + (lines.Length - 2).ToString(CultureInfo.InvariantCulture))
+            {
+                return 0;
+            }
+
+            var now = DateTime.UtcNow;
+            var loaded = 0;
+            for (var i = 1; i < lines.Length - 1; i++)
+            {
+                // <unix seconds verified>\t<entry>
+                var line = lines[i];
+                var tab = line.IndexOf('\t');
+                if (tab <= 0 || !long.TryParse(line.Substring(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799L)
+                {
+                    return loaded;
+                }
+
+                var verified = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
+                var entry = line.Substring(tab + 1);
+                var valid = entry.StartsWith(PassPrefix, StringComparison.Ordinal)
+                    || (entry.StartsWith(HashPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', HashPrefix.Length) > 0);
+                if (valid && verified <= now && now - verified < MaxAge)
+                {
+                    cache.AddLoaded(entry, verified);
+                    loaded++;
+                }
+            }
+
+            return loaded;
+        }
+
+        /// <summary>Writes the build's durable verdicts (unexpired) to <paramref name="path"/>, atomically; the reason on failure.</summary>
+        public static string? Save(string path, ContentHashCache cache)
+        {
+            var now = DateTime.UtcNow;
+            var entries = cache.DurableVerdicts
+                .Where(e => now - e.Value < MaxAge && e.Value <= now && e.Key.IndexOf('\n') < 0 && e.Key.IndexOf('\r') < 0)
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .ToList();
+            var text = new StringBuilder(Header).Append('\n');
+            foreach (var entry in entries)
+            {
+                var seconds = new DateTimeOffset(entry.Value).ToUnixTimeSeconds();
+                text.Append(seconds.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(entry.Key).Append('\n');
+            }
+
+            text.Append("end\t").Append(entries.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
+#if NET
+                File.Move(temporary, path, overwrite: true);
+#else
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
+                File.Move(temporary, path);
+#endif
+                return null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (Exception cleanup) when (cleanup is IOException || cleanup is UnauthorizedAccessException)
+                {
+                }
+
+                return ex.Message;
+            }
+        }
+    }
+}
