@@ -64,7 +64,7 @@ task_ms() { # task time from MSBuild's performance summary, one no-op build
   dotnet build -nologo --no-restore -clp:PerformanceSummary "$@" | awk '/Task Performance Summary/{t=1} t && /VerifyLockedPackages/{print $1; exit}'
 }
 echo "== KeyLock task time in no-op builds (ms; fresh MSBuild process each, OS page cache warm)"
-for mode in "" "-p:KeyLockVerifySignatures=false"; do
+for mode in "" "-p:KeyLockVerificationCache=false" "-p:KeyLockVerifySignatures=false"; do
   times=""; for i in $(seq 1 5); do times="$times $(task_ms $mode)"; done
   echo "task${mode:+ ($mode)}:$times"
 done
@@ -80,6 +80,7 @@ hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown "$WORK/hyperfine.md" \
   -n "sha512sum (all .nupkg)" "sha512sum $(echo $NUPKGS)" \
   -n "dotnet nuget verify --all (one process)" "dotnet nuget verify --all $(echo $NUPKGS)" \
   -n "no-op dotnet build, KeyLock on" "dotnet build -nologo --no-restore -v:q" \
+  -n "no-op dotnet build, KeyLock on, no verdict cache" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerificationCache=false" \
   -n "no-op dotnet build, KeyLock off" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifyPackages=false" \
   -n "no-op dotnet build, KeyLock without signatures" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifySignatures=false"
 cat "$WORK/hyperfine.md"
