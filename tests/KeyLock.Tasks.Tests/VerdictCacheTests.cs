@@ -142,7 +142,7 @@ public sealed class VerdictCacheTests : IDisposable
         if (settle)
         {
             // Only files unchanged for FileStamp.SettleTime are cached across builds.
-            Thread.Sleep(FileStamp.SettleTime + TimeSpan.FromMilliseconds(300));
+            Thread.Sleep(FileStamp.SettleTime + TimeSpan.FromSeconds(1));
         }
     }
 

@@ -49,16 +49,17 @@ namespace KeyLock.Tasks.Packages
         public uint CtimeNanoseconds { get; }
 
         /// <summary>The later of ctime and mtime, UTC.</summary>
-        public DateTime LastChangeUtc
-        {
-            get
-            {
-                var seconds = Math.Max(CtimeSeconds, MtimeSeconds);
-                return seconds < 0 || seconds > 253402300799L ? DateTime.MaxValue : DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.AddTicks(1 + (Math.Max(CtimeNanoseconds, MtimeNanoseconds) / 100));
-            }
-        }
+        public DateTime LastChangeUtc => Later(ToUtc(CtimeSeconds, CtimeNanoseconds), ToUtc(MtimeSeconds, MtimeNanoseconds));
 
         public string Key => $"{Size}|m{MtimeSeconds}.{MtimeNanoseconds}|d{Device}|i{Inode}|c{CtimeSeconds}.{CtimeNanoseconds}";
+
+        private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+        // Rounded up to the next 100 ns tick; out-of-range times count as "just now or later" (never settled).
+        private static DateTime ToUtc(long seconds, uint nanoseconds) =>
+            seconds < 0 || seconds > 253402300798L
+                ? DateTime.MaxValue
+                : DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.AddTicks((nanoseconds + 99) / 100);
 
         /// <summary>The identity of a regular file, or false (no identity: callers fall back to path, length and write time only).</summary>
         public static bool TryGet(string path, out FileIdentity identity)
