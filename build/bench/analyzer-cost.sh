@@ -5,15 +5,16 @@
 #
 #   SK_DOTNET_DIR  the dotnet/ folder of a work tree of https://github.com/microsoft/semantic-kernel
 #                  (measured at b39d95a344), for example:
-#                    git clone --filter=blob:none --sparse https://github.com/microsoft/semantic-kernel /tmp/sk
-#                    git -C /tmp/sk sparse-checkout set dotnet/src dotnet/nuget   # RepoRoot is passed as the parent of dotnet/
-#                    # also the files at the top of dotnet/: Directory.Build.props/.targets, Directory.Packages.props, global.json, nuget.config
+#                    git clone --no-checkout https://github.com/microsoft/semantic-kernel /tmp/sk
+#                    git -C /tmp/sk sparse-checkout set --no-cone '/dotnet/*' '!/dotnet/samples/' '!/dotnet/notebooks/'
+#                    git -C /tmp/sk checkout b39d95a344
+#                    build/bench/analyzer-cost.sh /tmp/sk/dotnet
 #                  Keep it OUTSIDE this repository: its code is never committed here.
 #                  The script edits two files of that work tree (see "prepare").
 #   WORK_DIR       scratch folder (default /tmp/keylock-analyzer-cost)
 #
-# Env: RUNS (default 3) builds; PROJECTS (default: every library project listed in $PROJECT_LIST
-# that restores from the configured feed).
+# Env: RUNS (default 3) builds; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
+# the 16 library projects listed below).
 #
 # What it does:
 #   1. builds KeyLock.Analyzers (Release) from this repository into WORK_DIR/keylock;
@@ -24,7 +25,7 @@
 #      project (Roslynator pinned to a version not served here). Both are removed: the compile we measure
 #      runs only the projects' source generators, KeyLock and Sonar's two rules - the smallest honest
 #      denominator for "share of compile time";
-#   4. restores each library project (net10.0), keeps those that restore;
+#   4. restores the library projects;
 #   5. RUNS times: a full rebuild of all of them with -p:ReportAnalyzer=true and a binlog, then replays the
 #      binlog with -v:d and sums, over all Csc invocations: Csc task time, KeyLock's and Sonar's analyzer time
 #      (per assembly and per analyzer), and counts AD0001;
@@ -99,12 +100,22 @@ EOF
 
 PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:EnableNETAnalyzers=false -p:RunAnalyzersDuringBuild=true
        -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$SK")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
-if [[ -z "${PROJECTS:-}" ]]; then
-  PROJECTS=""
-  for p in $(cd "$SK" && find src -name '*.csproj' | grep -viE 'test|Aot|Experimental|MetaPackage|Demo|Sample' | sort); do
-    if dotnet restore "$SK/$p" "${PROPS[@]}" -v:q >/dev/null 2>&1; then PROJECTS="$PROJECTS $p"; else echo "skip (does not restore here): $p"; fi
-  done
-fi
+# The 16 library projects measured in docs/benchmarks.md: every SK library that restores from the feed here
+# and compiles for net10.0 (Connectors.Ollama has no net10.0 target; Functions.OpenApi hits CS1705 with the
+# newer Microsoft.OpenApi.Readers served here; Plugins.Web, Connectors.Google/Amazon/AzureAIInference,
+# Agents.A2A/AzureAI/Bedrock/CopilotStudio, Functions.Prompty/OpenApi.Extensions need packages not served here).
+PROJECTS=${PROJECTS:-"src/SemanticKernel.Abstractions/SemanticKernel.Abstractions.csproj src/SemanticKernel.Core/SemanticKernel.Core.csproj
+  src/Connectors/Connectors.OpenAI/Connectors.OpenAI.csproj src/Connectors/Connectors.AzureOpenAI/Connectors.AzureOpenAI.csproj
+  src/Connectors/Connectors.HuggingFace/Connectors.HuggingFace.csproj src/Connectors/Connectors.MistralAI/Connectors.MistralAI.csproj
+  src/Agents/Abstractions/Agents.Abstractions.csproj src/Agents/Core/Agents.Core.csproj src/Agents/OpenAI/Agents.OpenAI.csproj
+  src/Agents/Orchestration/Agents.Orchestration.csproj src/Agents/Runtime/Abstractions/Runtime.Abstractions.csproj
+  src/Agents/Runtime/Core/Runtime.Core.csproj src/Agents/Runtime/InProcess/Runtime.InProcess.csproj
+  src/Functions/Functions.Yaml/Functions.Yaml.csproj src/Plugins/Plugins.Core/Plugins.Core.csproj
+  src/Extensions/PromptTemplates.Handlebars/PromptTemplates.Handlebars.csproj"}
+PROJECTS=$(echo $PROJECTS)
+for p in $PROJECTS; do
+  dotnet restore "$SK/$p" "${PROPS[@]}" -v:q >/dev/null || { echo "restore failed: $p (set PROJECTS to leave it out)"; exit 1; }
+done
 echo "projects:$PROJECTS"
 
 # One traversal project: every library rebuilt for net10.0 in one MSBuild invocation.
