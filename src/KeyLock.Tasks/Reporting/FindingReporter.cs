@@ -54,12 +54,12 @@ namespace KeyLock.Tasks.Reporting
             if (Severity.IsWarning(finding.Code))
             {
                 WarningCount++;
-                LogWarning(finding);
+                Log(finding, asWarning: true);
             }
             else
             {
                 ErrorCount++;
-                LogError(finding);
+                Log(finding, asWarning: false);
             }
 
             if (finding.Exception != null)
@@ -68,92 +68,47 @@ namespace KeyLock.Tasks.Reporting
             }
         }
 
-        private void LogError(Finding finding)
+        private void Log(Finding finding, bool asWarning)
         {
             if (!_helpLinkUnsupported)
             {
                 try
                 {
-                    LogWithHelpLink(finding);
+                    LogWithHelpLink(finding, asWarning);
                     return;
                 }
                 catch (MissingMethodException)
                 {
-                    // MSBuild older than 17 has no helpLink overload; the code still identifies the error.
+                    // MSBuild older than 17 has no helpLink overload; the code still identifies the finding.
                     _helpLinkUnsupported = true;
                 }
             }
 
-            _log.LogError(
-                subcategory: null,
-                errorCode: finding.Code.Id,
-                helpKeyword: null,
-                file: finding.Location.File,
-                lineNumber: finding.Location.Line,
-                columnNumber: finding.Location.Column,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: finding.Message);
-        }
-
-        private void LogWarning(Finding finding)
-        {
-            if (!_helpLinkUnsupported)
+            var location = finding.Location;
+            if (asWarning)
             {
-                try
-                {
-                    LogWarningWithHelpLink(finding);
-                    return;
-                }
-                catch (MissingMethodException)
-                {
-                    _helpLinkUnsupported = true;
-                }
+                _log.LogWarning(null, finding.Code.Id, null, location.File, location.Line, location.Column, 0, 0, finding.Message);
             }
-
-            _log.LogWarning(
-                subcategory: null,
-                warningCode: finding.Code.Id,
-                helpKeyword: null,
-                file: finding.Location.File,
-                lineNumber: finding.Location.Line,
-                columnNumber: finding.Location.Column,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: finding.Message);
+            else
+            {
+                _log.LogError(null, finding.Code.Id, null, location.File, location.Line, location.Column, 0, 0, finding.Message);
+            }
         }
 
+        // Kept in its own method so a missing overload fails when this method is compiled, where Log can catch it.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void LogWarningWithHelpLink(Finding finding)
+        private void LogWithHelpLink(Finding finding, bool asWarning)
         {
-            _log.LogWarning(
-                subcategory: null,
-                warningCode: finding.Code.Id,
-                helpKeyword: null,
-                helpLink: finding.Code.HelpLink,
-                file: finding.Location.File,
-                lineNumber: finding.Location.Line,
-                columnNumber: finding.Location.Column,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: finding.Message);
-        }
-
-        // Kept in its own method so a missing overload fails when this method is compiled, where Report can catch it.
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private void LogWithHelpLink(Finding finding)
-        {
-            _log.LogError(
-                subcategory: null,
-                errorCode: finding.Code.Id,
-                helpKeyword: null,
-                helpLink: finding.Code.HelpLink,
-                file: finding.Location.File,
-                lineNumber: finding.Location.Line,
-                columnNumber: finding.Location.Column,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: finding.Message);
+            var location = finding.Location;
+            var helpLink = finding.Code.HelpLink;
+            if (asWarning)
+            {
+                _log.LogWarning(null, finding.Code.Id, null, helpLink, location.File, location.Line, location.Column, 0, 0, finding.Message);
+            }
+            else
+            {
+                _log.LogError(null, finding.Code.Id, null, helpLink, location.File, location.Line, location.Column, 0, 0, finding.Message);
+            }
         }
     }
 }
