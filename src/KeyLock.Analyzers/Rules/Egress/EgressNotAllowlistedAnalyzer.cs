@@ -41,8 +41,9 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
         {
             var compilation = start.Compilation;
             var uri = compilation.GetTypeByMetadataName("System.Uri");
-            if (uri is null)
+            if (uri is null || !AllowlistConfigured(compilation, start.Options.AnalyzerConfigOptionsProvider))
             {
+                // The rule is off until an allowlist exists: register nothing, so it costs nothing.
                 return;
             }
 
@@ -66,6 +67,28 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
                 OperationKind.SimpleAssignment);
         });
     }
+
+    /// <summary>Whether any source file (through .editorconfig or .globalconfig) sets the allowlist.</summary>
+    private static bool AllowlistConfigured(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+    {
+        if (HasAllowlist(provider.GlobalOptions))
+        {
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (HasAllowlist(provider.GetOptions(tree)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAllowlist(AnalyzerConfigOptions options) =>
+        options.TryGetValue(HostAllowlist.OptionKey, out var configured) && !string.IsNullOrWhiteSpace(configured);
 
     /// <summary>The constant URL operand of an outbound endpoint, or null.</summary>
     private static IOperation? EndpointLiteral(IOperation operation, Targets targets)
