@@ -23,7 +23,7 @@ public sealed class PackageVerificationBuildTests(PackedKeyLock keyLock)
         var consumer = ConsumerProject.Create(keyLock, "tampered", Programs.Clean);
         Assert.Equal(0, consumer.Build().ExitCode);
 
-        FlipMiddleByte(consumer.CachedArchive("Newtonsoft.Json", ConsumerProject.NewtonsoftVersion));
+        Tamper.FlipMiddleByte(consumer.CachedArchive("Newtonsoft.Json", ConsumerProject.NewtonsoftVersion));
         var build = consumer.Build();
 
         Assert.Equal(1, build.ExitCode);
@@ -65,19 +65,10 @@ public sealed class PackageVerificationBuildTests(PackedKeyLock keyLock)
         var consumer = ConsumerProject.Create(keyLock, "opted-out", Programs.Clean);
         Assert.Equal(0, consumer.Build().ExitCode);
 
-        FlipMiddleByte(consumer.CachedArchive("Newtonsoft.Json", ConsumerProject.NewtonsoftVersion));
+        Tamper.FlipMiddleByte(consumer.CachedArchive("Newtonsoft.Json", ConsumerProject.NewtonsoftVersion));
         var build = consumer.Build("-p:KeyLockVerifyPackages=false");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("KeyLock: verified", build.Output);
-    }
-
-    private static void FlipMiddleByte(string path)
-    {
-        using var stream = File.Open(path, FileMode.Open, FileAccess.ReadWrite);
-        stream.Position = stream.Length / 2;
-        var original = stream.ReadByte();
-        stream.Position--;
-        stream.WriteByte((byte)~original);
     }
 }

@@ -83,8 +83,8 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     {
         var consumer = Tampered("two-tampered", c =>
         {
-            FlipMiddleByte(c.CachedArchive(Newtonsoft, Version));
-            FlipMiddleByte(c.CachedArchive("KeyLock", keyLock.Version.ToLowerInvariant()));
+            Tamper.FlipMiddleByte(c.CachedArchive(Newtonsoft, Version));
+            Tamper.FlipMiddleByte(c.CachedArchive("KeyLock", keyLock.Version.ToLowerInvariant()));
         });
 
         var build = consumer.Build("--no-restore");
@@ -168,14 +168,5 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         Assert.True(restore.ExitCode == 0, restore.ToString());
         tamper(copy);
         return copy;
-    }
-
-    private static void FlipMiddleByte(string path)
-    {
-        using var stream = File.Open(path, FileMode.Open, FileAccess.ReadWrite);
-        stream.Position = stream.Length / 2;
-        var original = stream.ReadByte();
-        stream.Position--;
-        stream.WriteByte((byte)~original);
     }
 }
