@@ -18,6 +18,12 @@ internal static class CredentialNames
         "password", "passwd", "pwd", "passphrase", "secret", "apikey", "token", "authorization", "credential", "credentials",
     };
 
+    // Every word Classify accepts as the last one, as suffixes ("apikey" ends with "key").
+    private static readonly string[] CredentialLastWords =
+    {
+        "key", "keys", "password", "passwd", "pwd", "passphrase", "secret", "token", "authorization", "credential", "credentials",
+    };
+
     // Words before "key" that make it something other than a secret.
     private static readonly HashSet<string> NonSecretKeyQualifiers = new(StringComparer.Ordinal)
     {
@@ -94,7 +100,7 @@ internal static class CredentialNames
 
     private static bool Classify(string name, bool allowBareKey)
     {
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(name) || !EndsWithCredentialWord(name))
         {
             return false;
         }
@@ -123,6 +129,30 @@ internal static class CredentialNames
             "secret" => previous is null || !NonSecretSecretQualifiers.Contains(previous),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// The allocation-free gate in front of <see cref="Words"/>: a credential name's last word is one of
+    /// <see cref="CredentialLastWords"/>, so its letters and digits end with one of them, whatever the casing and
+    /// separators. Most names in real code (<c>value</c>, <c>count</c>, <c>options</c>) stop here.
+    /// </summary>
+    private static bool EndsWithCredentialWord(string name)
+    {
+        var end = name.Length;
+        while (end > 0 && !char.IsLetterOrDigit(name[end - 1]))
+        {
+            end--;
+        }
+
+        foreach (var word in CredentialLastWords)
+        {
+            if (end >= word.Length && string.Compare(name, end - word.Length, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower-case words of <paramref name="name"/>; with <paramref name="lastSegmentOnly"/>, of its last <c>:</c>/<c>__</c>/<c>.</c> segment.</summary>

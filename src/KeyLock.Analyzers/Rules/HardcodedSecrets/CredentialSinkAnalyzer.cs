@@ -144,7 +144,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
             var argument = (IArgumentOperation)context.Operation;
-            if (argument.Parameter is not { } parameter || argument.Parent is null)
+            if (argument.Parameter is not { } parameter || argument.Parent is null || !MayHoldSecret(argument.Value))
             {
                 return;
             }
@@ -215,6 +215,11 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!MayHoldSecret(assignment.Value))
+            {
+                return;
+            }
+
             switch (assignment.Target)
             {
                 // settings["OpenAI:ApiKey"] = "…", request.Headers["x-api-key"] = "…", { ["ApiKey"] = "…" }
@@ -241,7 +246,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeFieldInitializer(OperationAnalysisContext context)
         {
             var initializer = (IFieldInitializerOperation)context.Operation;
-            if (!initializer.InitializedFields.IsEmpty)
+            if (!initializer.InitializedFields.IsEmpty && MayHoldSecret(initializer.Value))
             {
                 AnalyzeNamed(context, initializer.InitializedFields[0], initializer.Value);
             }
@@ -250,7 +255,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzePropertyInitializer(OperationAnalysisContext context)
         {
             var initializer = (IPropertyInitializerOperation)context.Operation;
-            if (!initializer.InitializedProperties.IsEmpty)
+            if (!initializer.InitializedProperties.IsEmpty && MayHoldSecret(initializer.Value))
             {
                 AnalyzeNamed(context, initializer.InitializedProperties[0], initializer.Value);
             }
@@ -259,13 +264,16 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeParameterInitializer(OperationAnalysisContext context)
         {
             var initializer = (IParameterInitializerOperation)context.Operation;
-            AnalyzeNamed(context, initializer.Parameter, initializer.Value);
+            if (MayHoldSecret(initializer.Value))
+            {
+                AnalyzeNamed(context, initializer.Parameter, initializer.Value);
+            }
         }
 
         public void AnalyzeVariableDeclarator(OperationAnalysisContext context)
         {
             var declarator = (IVariableDeclaratorOperation)context.Operation;
-            if (declarator.Initializer is { } initializer)
+            if (declarator.Initializer is { } initializer && MayHoldSecret(initializer.Value))
             {
                 AnalyzeNamed(context, declarator.Symbol, initializer.Value);
             }
@@ -377,6 +385,32 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
 
             return null;
         }
+    }
+
+    /// <summary>
+    /// The cheap gate every sink callback checks before any symbol or name work: can <paramref name="value"/> be a
+    /// constant string long enough to be a secret? Follows the same conversions and branches as <see cref="Evaluate"/>.
+    /// Almost every argument, assignment and initializer in real code fails it.
+    /// </summary>
+    private static bool MayHoldSecret(IOperation? value, int depth = 0)
+    {
+        if (value is null || depth > 32)
+        {
+            return false;
+        }
+
+        if (value.ConstantValue is { HasValue: true } constant)
+        {
+            return constant.Value is string { Length: >= SecretShape.MinimumLength };
+        }
+
+        return value switch
+        {
+            IConversionOperation conversion => MayHoldSecret(conversion.Operand, depth + 1),
+            IConditionalOperation conditional => MayHoldSecret(conditional.WhenTrue, depth + 1) || MayHoldSecret(conditional.WhenFalse, depth + 1),
+            ICoalesceOperation coalesce => MayHoldSecret(coalesce.WhenNull, depth + 1),
+            _ => false,
+        };
     }
 
     /// <summary>Reports the constant values <paramref name="value"/> can take (branches of <c>?:</c> and <c>??</c> included).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KeyLock.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -40,32 +41,61 @@ public sealed class HardcodedSecretLiteralAnalyzer : DiagnosticAnalyzer
         SecretMatchReporter.ReportInToken(context, text.TextToken, text);
     }
 
+    /// <summary>
+    /// Comments, XML doc text and disabled code are source text as written, so the matcher runs once over the
+    /// whole file and only a hit is mapped back to its trivia. Walking every trivia of the tree instead (most
+    /// of it whitespace) cost more than all other KeyLock rules together on a real codebase.
+    /// </summary>
     private static void AnalyzeComments(SyntaxTreeAnalysisContext context)
     {
-        var root = context.Tree.GetRoot(context.CancellationToken);
-        foreach (var trivia in root.DescendantTrivia())
+        var source = context.Tree.GetText(context.CancellationToken).ToString();
+        var hits = SecretMatcher.Default.FindAll(source);
+        if (hits.Count == 0)
         {
-            switch (trivia.Kind())
+            return;
+        }
+
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        var scannedUpTo = 0;
+        foreach (var hit in hits)
+        {
+            if (hit.Index >= scannedUpTo)
             {
-                // Disabled code (#if false) is committed source too.
-                case SyntaxKind.SingleLineCommentTrivia:
-                case SyntaxKind.MultiLineCommentTrivia:
-                case SyntaxKind.DisabledTextTrivia:
-                    SecretMatchReporter.ReportInSourceText(context, trivia.ToString(), trivia.SpanStart);
-                    break;
-
-                case SyntaxKind.SingleLineDocumentationCommentTrivia:
-                case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                    foreach (var token in trivia.GetStructure()!.DescendantTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.XmlTextLiteralToken))
-                        {
-                            SecretMatchReporter.ReportInSourceText(context, token.Text, token.SpanStart);
-                        }
-                    }
-
-                    break;
+                scannedUpTo = ScanCommentAt(context, root, hit.Index);
             }
+        }
+    }
+
+    /// <summary>
+    /// Scans the comment, doc-comment text or disabled code at <paramref name="position"/> on its own, exactly as
+    /// if it were the only text, and returns where it ends; returns <paramref name="position"/> when the hit is in
+    /// code (literals have their own actions).
+    /// </summary>
+    private static int ScanCommentAt(SyntaxTreeAnalysisContext context, SyntaxNode root, int position)
+    {
+        var trivia = root.FindTrivia(position);
+        switch (trivia.Kind())
+        {
+            // Disabled code (#if false) is committed source too.
+            case SyntaxKind.SingleLineCommentTrivia:
+            case SyntaxKind.MultiLineCommentTrivia:
+            case SyntaxKind.DisabledTextTrivia:
+                SecretMatchReporter.ReportInSourceText(context, trivia.ToString(), trivia.SpanStart);
+                return trivia.Span.End;
+
+            case SyntaxKind.SingleLineDocumentationCommentTrivia:
+            case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                var token = root.FindToken(position, findInsideTrivia: true);
+                if (token.IsKind(SyntaxKind.XmlTextLiteralToken) && token.Span.Contains(position))
+                {
+                    SecretMatchReporter.ReportInSourceText(context, token.Text, token.SpanStart);
+                    return token.Span.End;
+                }
+
+                return position;
+
+            default:
+                return position;
         }
     }
 }

@@ -160,6 +160,18 @@ public sealed class HardcodedProviderKeyAnalyzerTests
         """);
 
     [Fact]
+    public Task SeveralKeysAroundComments_EachReportedOnce() => VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string a = "{|KL1001:{{Key}}|}"; // and {|KL1001:{{FakeKeys.OpenAIProject(seed: 11)}}|}
+
+            // two in one line: {|KL1001:{{FakeKeys.OpenAIProject(seed: 12)}}|} {|KL1001:{{FakeKeys.OpenAIProject(seed: 13)}}|}
+            /* one */ /* two: {|KL1001:{{FakeKeys.OpenAIProject(seed: 14)}}|} */
+            int b;
+        }
+        """);
+
+    [Fact]
     public Task DisabledCode_Diagnostic() => VerifyAnalyzerAsync($$"""
         class C
         {
