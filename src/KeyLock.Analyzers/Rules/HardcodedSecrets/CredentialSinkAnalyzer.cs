@@ -144,7 +144,8 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
             var argument = (IArgumentOperation)context.Operation;
-            if (argument.Parameter is not { } parameter || argument.Parent is null || !MayHoldSecret(argument.Value))
+            // Most arguments are not strings; the type check is cheaper than reading constant values.
+            if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.Parent is null || !MayHoldSecret(argument.Value))
             {
                 return;
             }
@@ -159,7 +160,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             var containingType = member?.ContainingType;
 
             // Credential types and credential-typed parameters are handled by the type-based actions.
-            if (member is null || _types.Contains(containingType) || _types.Contains(parameter.Type) || parameter.Type.SpecialType != SpecialType.System_String)
+            if (member is null || _types.Contains(containingType))
             {
                 return;
             }
@@ -327,8 +328,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         private static bool AllowsBareKey(ISymbol member)
         {
             var type = member.ContainingType;
-            if (type is null || type.ContainingNamespace?.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) == true
-                || type.Name is "KeyValuePair" or "Tuple" or "ValueTuple")
+            if (type is null || IsInSystemCollections(type.ContainingNamespace) || type.Name is "KeyValuePair" or "Tuple" or "ValueTuple")
             {
                 return false;
             }
@@ -336,6 +336,23 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             return member is IMethodSymbol { MethodKind: MethodKind.Constructor }
                 || ContainsAny(type.Name, "Client", "Credential", "Options", "Settings", "Config", "Auth")
                 || ContainsAny(member.Name, "Client", "Credential", "Key", "Auth", "Chat", "Completion", "Embedding", "OpenAI", "Kernel");
+        }
+
+        /// <summary>System.Collections and its sub-namespaces, by walking names (no display string per call).</summary>
+        private static bool IsInSystemCollections(INamespaceSymbol? namespaceSymbol)
+        {
+            INamespaceSymbol? below = null;
+            for (var current = namespaceSymbol; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                if (current.ContainingNamespace is { IsGlobalNamespace: true })
+                {
+                    return current.Name == "System" && below?.Name == "Collections";
+                }
+
+                below = current;
+            }
+
+            return false;
         }
 
         private static bool ContainsAny(string text, params string[] parts)
