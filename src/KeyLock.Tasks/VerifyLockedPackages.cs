@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using KeyLock.Tasks.Incremental;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Policy;
@@ -89,10 +90,17 @@ namespace KeyLock.Tasks
 
         public override bool Execute()
         {
+            // The fast path runs before anything that loads NuGet: when nothing changed since the last pass, that is all.
+            var fastPath = FastPathOrNull();
+            if (fastPath != null && Replayed(fastPath))
+            {
+                return true;
+            }
+
             var reporter = new FindingReporter(Log);
             try
             {
-                Run(reporter);
+                Run(reporter, fastPath);
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
@@ -106,12 +114,67 @@ namespace KeyLock.Tasks
                 reporter.Report(Findings.InternalFailure(SourceLocation.InFile(ProjectFileForErrors()), unwrapped));
             }
 
+            if (Log.HasLoggedErrors)
+            {
+                fastPath?.Forget("verification failed");
+            }
+
             return !Log.HasLoggedErrors;
         }
 
-        private void Run(FindingReporter reporter)
+        /// <summary>
+        /// The fast path (see <see cref="FastPath"/>), or null with the verdict cache off or an SBOM requested (an SBOM is
+        /// written from a full verification's package facts, so that build always verifies fully).
+        /// </summary>
+        private FastPath? FastPathOrNull()
+        {
+            if (string.IsNullOrWhiteSpace(VerificationCacheFile) || !string.IsNullOrWhiteSpace(SbomOutput))
+            {
+                return null;
+            }
+
+            try
+            {
+                var projectDirectory = Path.GetFullPath(ProjectDirectory);
+                var verdictFile = Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
+                return new FastPath(verdictFile, TaskParameters.Fingerprint(this, projectDirectory));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is NotSupportedException || ex is InvalidOperationException)
+            {
+                Log.LogMessage(MessageImportance.Low, $"KeyLock: no fast path ({ex.Message}).");
+                return null;
+            }
+        }
+
+        private bool Replayed(FastPath fastPath)
+        {
+            try
+            {
+                if (fastPath.TryReplay(Log, out var count))
+                {
+                    VerifiedPackageCount = count;
+                    return true;
+                }
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // A pass record that cannot be checked is no pass: verify everything instead of failing or passing.
+                Log.LogMessage(MessageImportance.Low, $"KeyLock: pass record not usable ({ex.Message}); full verification.");
+            }
+
+            return false;
+        }
+
+        private void Run(FindingReporter reporter, FastPath? fastPath)
         {
             VerifiedPackageCount = 0;
+            var replayable = new List<(MessageImportance Importance, string Text)>();
+            void Say(MessageImportance importance, string text)
+            {
+                Log.LogMessage(importance, text);
+                replayable.Add((importance, text));
+            }
+
             var projectDirectory = Path.GetFullPath(ProjectDirectory);
             var settingFindings = new List<Finding>();
             var supplyChain = SupplyChainChecks.Load(
@@ -147,33 +210,38 @@ namespace KeyLock.Tasks
             var checks = new List<IPackageCheck> { new ContentHashCheck(cache) };
             var checkedWhat = new List<string> { "content hash" };
 
+            string? assetsPath = null;
+            ProjectAssets? assets = null;
             if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
             {
-                var assetsPath = Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
+                assetsPath = Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
                 var assetsDisplay = DisplayPath(projectDirectory, assetsPath);
-                var assets = ProjectAssets.Read(assetsPath, lockFilePath, findings);
+                assets = ProjectAssets.Read(assetsPath, lockFilePath, findings);
                 if (assets != null)
                 {
+                    var consumed = assets;
                     findings.AddRange(LockFileConsistency.Compare(lockFilePath, lockFile, assets, assetsDisplay));
-                    checks.Add(new ExtractedFilesCheck(p => assets.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
+                    checks.Add(new ExtractedFilesCheck(p => consumed.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
                     checkedWhat.Insert(0, "lock file against restore");
                     checkedWhat.Add("extracted files");
                 }
             }
 
             string? trustRoots = null;
+            SignaturePolicy? signaturePolicy = null;
             if (VerifySignatures)
             {
                 trustRoots = TrustStore.EnsureInitialized(TrustedRootsDirectory);
-                var policy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
-                checks.Add(new SignatureCheck(policy, cache));
-                checkedWhat.Add(policy.RequireSignatures ? "signatures (require mode)" : "signatures");
+                signaturePolicy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
+                checks.Add(new SignatureCheck(signaturePolicy, cache));
+                checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
 
             var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
             var verdictFile = string.IsNullOrWhiteSpace(VerificationCacheFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
             var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
-            var verifier = new PackageVerifier(new PackageLocator(folders), checks, PackageVerifier.DefaultParallelism);
+            var locator = new PackageLocator(folders);
+            var verifier = new PackageVerifier(locator, checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
             if (verdictFile != null)
             {
@@ -191,20 +259,39 @@ namespace KeyLock.Tasks
             VerifiedPackageCount = result.VerifiedCount;
             if (trustRoots != null)
             {
-                Log.LogMessage(MessageImportance.Low, $"KeyLock: signature trust roots from {trustRoots}; revocation checked offline only.");
+                Say(MessageImportance.Low, $"KeyLock: signature trust roots from {trustRoots}; revocation checked offline only.");
             }
 
             supplyChain.WriteSbom(SbomOutput, projectDirectory, ProjectName, lockFile, reporter, Log);
-            supplyChain.Summarize(Log);
+            foreach (var (importance, text) in supplyChain.SummaryLines())
+            {
+                Say(importance, text);
+            }
+
             var display = DisplayPath(projectDirectory, lockFilePath);
             var what = string.Join(", ", checkedWhat);
             if (reporter.ErrorCount == 0)
             {
                 // Exact prefix "KeyLock: verified N packages" is what the targets and integration tests look for.
                 var warnings = reporter.WarningCount == 0 ? string.Empty : $"; {reporter.WarningCount} finding(s) reported as warnings";
-                Log.LogMessage(
-                    MessageImportance.High,
-                    $"KeyLock: verified {result.VerifiedCount} packages against {display} ({what}){warnings}");
+                var summary = $"KeyLock: verified {result.VerifiedCount} packages against {display} ({what})";
+                Log.LogMessage(MessageImportance.High, summary + warnings);
+                if (fastPath != null)
+                {
+                    // Only a pass without a single finding is recorded: warnings and errors are never replayed, always re-found.
+                    var notRecorded = reporter.WarningCount > 0 || result.VerifiedCount != lockFile.Packages.Count
+                        ? fastPath.Forget("findings were reported")
+                        : RecordPass(
+                            fastPath,
+                            VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy),
+                            signaturePolicy,
+                            cache,
+                            replayable,
+                            summary);
+                    Log.LogMessage(
+                        MessageImportance.Low,
+                        notRecorded == null ? "KeyLock: pass recorded for the fast path." : $"KeyLock: pass not recorded for the fast path ({notRecorded}).");
+                }
             }
             else
             {
@@ -213,6 +300,20 @@ namespace KeyLock.Tasks
                     $"KeyLock: package verification failed against {display}: {reporter.ErrorCount} error(s); " +
                     $"{result.VerifiedCount} of {lockFile.Packages.Count} packages with a content hash passed every check ({what}).");
             }
+        }
+
+        /// <summary>Records this passing verification for the fast path; null when recorded, else why not.</summary>
+        private string? RecordPass(FastPath fastPath, VerificationInputs inputs, SignaturePolicy? signaturePolicy, ContentHashCache cache, IEnumerable<(MessageImportance, string)> messages, string summary)
+        {
+            if (signaturePolicy != null && TrustStore.Identity.Length == 0)
+            {
+                return fastPath.Forget("the signature trust roots have no kernel identity");
+            }
+
+            // The pass is as old as the oldest verdict it rests on (verdicts from earlier builds keep their time).
+            var now = DateTime.UtcNow;
+            var oldest = cache.DurableVerdicts.Select(v => v.Value).Where(t => t < now).DefaultIfEmpty(now).Min();
+            return fastPath.Record(inputs, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
         }
 
         private string ProjectFileForErrors()

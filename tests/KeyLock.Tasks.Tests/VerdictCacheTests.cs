@@ -1,3 +1,4 @@
+using KeyLock.Tasks.Incremental;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Tests.Infrastructure;
 using KeyLock.TestSupport;
@@ -11,17 +12,11 @@ namespace KeyLock.Tasks.Tests;
 /// </summary>
 public sealed class VerdictCacheTests : IDisposable
 {
-    private const string Newtonsoft = "Newtonsoft.Json";
-    private const string NewtonsoftVersion = "13.0.3";
-    private const string NewtonsoftDll = "lib/net6.0/Newtonsoft.Json.dll";
+    private SignedPackageProject _project = null!;
 
-    private readonly Workspace _ws = new();
+    public void Dispose() => _project?.Dispose();
 
-    public void Dispose() => _ws.Dispose();
-
-    private string AssetsPath => Path.Combine(_ws.ProjectDirectory, "obj", "project.assets.json");
-
-    private string CachePath => Path.Combine(_ws.ProjectDirectory, "obj", "Debug", "keylock.verdicts");
+    private string CachePath => _project.CachePath;
 
     [Fact]
     public void Verdicts_of_settled_files_are_saved_and_reused_by_the_next_build()
@@ -41,6 +36,8 @@ public sealed class VerdictCacheTests : IDisposable
         Assert.Contains(saved, l => l.Contains("\tP\tX|", StringComparison.Ordinal));
         Assert.Contains(saved, l => l.Contains("\tP\tS|", StringComparison.Ordinal));
 
+        // Without the pass record the next build verifies package by package, from the verdicts.
+        File.Delete(FastPath.RecordPathFor(CachePath));
         Assert.True(Build(out var second), Errors(second));
         Assert.Contains(second.Messages, m => (m.Message ?? string.Empty).Contains("3 verdict(s) from earlier builds", StringComparison.Ordinal));
     }
@@ -51,7 +48,7 @@ public sealed class VerdictCacheTests : IDisposable
         Arrange();
         Assert.True(Build(out var first), Errors(first));
 
-        TestPackage.FlipByteKeepingStamp(TestPackage.NupkgPath(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion));
+        TestPackage.FlipByteKeepingStamp(_project.NupkgPath);
 
         Assert.False(Build(out var second));
         Assert.Contains(second.Errors, e => e.Code == "KL5003" || e.Code == "KL5005");
@@ -63,8 +60,7 @@ public sealed class VerdictCacheTests : IDisposable
         Arrange();
         Assert.True(Build(out var first), Errors(first));
 
-        var dll = Path.Combine(TestPackage.VersionFolder(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion), NewtonsoftDll.Replace('/', Path.DirectorySeparatorChar));
-        TestPackage.FlipByteKeepingStamp(dll);
+        TestPackage.FlipByteKeepingStamp(_project.ConsumedDllPath);
 
         Assert.False(Build(out var second));
         Assert.Equal("KL5008", Assert.Single(second.Errors).Code);
@@ -77,7 +73,7 @@ public sealed class VerdictCacheTests : IDisposable
         Assert.True(Build(out var first), Errors(first));
 
         // Swap in a copy with one byte flipped and every timestamp user space can set put back: a new inode and ctime.
-        var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion);
+        var nupkg = _project.NupkgPath;
         var copy = nupkg + ".swap";
         File.Copy(nupkg, copy);
         TestPackage.FlipByteKeepingStamp(copy);
@@ -114,6 +110,7 @@ public sealed class VerdictCacheTests : IDisposable
 
         var lines = File.ReadAllLines(CachePath);
         File.WriteAllLines(CachePath, lines.Take(lines.Length - 1));
+        File.Delete(FastPath.RecordPathFor(CachePath));
 
         Assert.True(Build(out var second), Errors(second));
         Assert.Contains(second.Messages, m => (m.Message ?? string.Empty).Contains("0 verdict(s) from earlier builds", StringComparison.Ordinal));
@@ -126,35 +123,12 @@ public sealed class VerdictCacheTests : IDisposable
 
         Assert.True(Build(out var engine), Errors(engine));
 
-        Assert.DoesNotContain(File.ReadAllLines(CachePath), l => l.Contains(Newtonsoft.ToLowerInvariant(), StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllLines(CachePath), l => l.Contains(SignedPackageProject.Id.ToLowerInvariant(), StringComparison.Ordinal));
     }
 
-    private void Arrange(bool settle = true)
-    {
-        var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion);
-        Directory.CreateDirectory(Path.GetDirectoryName(nupkg)!);
-        File.Copy(PackageFiles.RealSignedPackage(Newtonsoft, NewtonsoftVersion), nupkg);
-        PackageFiles.Extract(nupkg);
-        PackageFiles.WriteMetadata(nupkg, "https://api.nuget.org/v3/index.json");
-        var entry = new LockEntry(Newtonsoft, NewtonsoftVersion, ContentHasher.Compute(nupkg, CancellationToken.None));
-        new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
-        new AssetsFileText().Target("net10.0", null, (Newtonsoft, NewtonsoftVersion, new[] { NewtonsoftDll })).WriteTo(AssetsPath);
-        if (settle)
-        {
-            // Only files unchanged for FileStamp.SettleTime are cached across builds.
-            Thread.Sleep(FileStamp.SettleTime + TimeSpan.FromSeconds(1));
-        }
-    }
+    private void Arrange(bool settle = true) => _project = new SignedPackageProject(settle);
 
-    /// <summary>One build: a fresh engine, so nothing is shared with the previous build except the cache file.</summary>
-    private bool Build(out FakeBuildEngine engine)
-    {
-        engine = new FakeBuildEngine();
-        var task = _ws.CreateTask(engine);
-        task.ProjectAssetsFile = AssetsPath;
-        task.VerificationCacheFile = Path.Combine("obj", "Debug", "keylock.verdicts");
-        return task.Execute();
-    }
+    private bool Build(out FakeBuildEngine engine) => _project.Build(out engine);
 
-    private static string Errors(FakeBuildEngine engine) => string.Join("\n", engine.Errors.Select(e => e.Code + " " + e.Message));
+    private static string Errors(FakeBuildEngine engine) => SignedPackageProject.Errors(engine);
 }

@@ -19,6 +19,12 @@ namespace KeyLock.Tasks.Packages
 
         private static readonly object RegistrationLock = new object();
 
+        /// <summary>
+        /// When this build's cache was created: every in-memory verdict of this build is younger, so a file whose last change
+        /// is older than this minus <see cref="FileStamp.SettleTime"/> was settled when any verdict about it was made.
+        /// </summary>
+        public DateTime CreatedUtc { get; } = DateTime.UtcNow;
+
         private readonly ConcurrentDictionary<string, string> _hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         // Other checks' passes (extracted files, signatures), keyed by everything their verdict depends on.

@@ -23,8 +23,9 @@ namespace KeyLock.Tasks.Packages
         private static bool _unavailable;
 #endif
 
-        private FileIdentity(ulong device, ulong inode, long size, long mtimeSeconds, uint mtimeNanoseconds, long ctimeSeconds, uint ctimeNanoseconds)
+        private FileIdentity(ulong device, ulong inode, long size, long mtimeSeconds, uint mtimeNanoseconds, long ctimeSeconds, uint ctimeNanoseconds, bool isDirectory)
         {
+            IsDirectory = isDirectory;
             Device = device;
             Inode = inode;
             Size = size;
@@ -51,7 +52,7 @@ namespace KeyLock.Tasks.Packages
         /// <summary>The later of ctime and mtime, UTC.</summary>
         public DateTime LastChangeUtc => Later(ToUtc(CtimeSeconds, CtimeNanoseconds), ToUtc(MtimeSeconds, MtimeNanoseconds));
 
-        public string Key => $"{Size}|m{MtimeSeconds}.{MtimeNanoseconds}|d{Device}|i{Inode}|c{CtimeSeconds}.{CtimeNanoseconds}";
+        public string Key => (IsDirectory ? "dir|" : string.Empty) + $"{Size}|m{MtimeSeconds}.{MtimeNanoseconds}|d{Device}|i{Inode}|c{CtimeSeconds}.{CtimeNanoseconds}";
 
         private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
@@ -62,38 +63,56 @@ namespace KeyLock.Tasks.Packages
                 : DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.AddTicks((nanoseconds + 99) / 100);
 
         /// <summary>The identity of a regular file, or false (no identity: callers fall back to path, length and write time only).</summary>
-        public static bool TryGet(string path, out FileIdentity identity)
+        public static bool TryGet(string path, out FileIdentity identity) =>
+            Stat(path, followLinks: true, allowDirectory: false, out identity) == StatOutcome.Found;
+
+        /// <summary>
+        /// The identity of a regular file or directory at <paramref name="path"/>; with <paramref name="followLinks"/> false a
+        /// symbolic link in the last component is not followed and counts as <see cref="StatOutcome.Unusable"/>.
+        /// <see cref="StatOutcome.Absent"/> when nothing is there.
+        /// </summary>
+        public static StatOutcome TryGetEntry(string path, bool followLinks, out FileIdentity identity) =>
+            Stat(path, followLinks, allowDirectory: true, out identity);
+
+        /// <summary>True when the entry is a directory (only ever set by <see cref="TryGetEntry"/>).</summary>
+        public bool IsDirectory { get; }
+
+        private static StatOutcome Stat(string path, bool followLinks, bool allowDirectory, out FileIdentity identity)
         {
             identity = default;
 #if NET
             if (_unavailable || !OperatingSystem.IsLinux())
             {
-                return false;
+                return StatOutcome.Unusable;
             }
 
             var buffer = new byte[256];
             int result;
             try
             {
-                result = Statx(AtFdCwd, path, 0, Needed, buffer);
+                const int AtSymlinkNoFollow = 0x100;
+                result = Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, Needed, buffer);
             }
             catch (Exception ex) when (ex is EntryPointNotFoundException || ex is DllNotFoundException)
             {
                 _unavailable = true;
-                return false;
+                return StatOutcome.Unusable;
             }
 
             if (result != 0)
             {
-                return false;
+                // ENOENT, ENOTDIR: nothing there (or a parent is not a directory); anything else says nothing certain.
+                var error = Marshal.GetLastPInvokeError();
+                return error == 2 || error == 20 ? StatOutcome.Absent : StatOutcome.Unusable;
             }
 
             var mask = BitConverter.ToUInt32(buffer, 0);
             var mode = BitConverter.ToUInt16(buffer, 28);
-            const int RegularFile = 0x8000, FileTypeMask = 0xF000;
-            if ((mask & Needed) != Needed || (mode & FileTypeMask) != RegularFile)
+            const int RegularFile = 0x8000, Directory = 0x4000, FileTypeMask = 0xF000;
+            var type = mode & FileTypeMask;
+            if ((mask & Needed) != Needed || !(type == RegularFile || (allowDirectory && type == Directory)))
             {
-                return false;
+                return StatOutcome.Unusable;
             }
 
             // struct statx is laid out the same on every Linux architecture (include/uapi/linux/stat.h).
@@ -105,11 +124,14 @@ namespace KeyLock.Tasks.Packages
                 mtimeSeconds: BitConverter.ToInt64(buffer, 112),
                 mtimeNanoseconds: BitConverter.ToUInt32(buffer, 120),
                 ctimeSeconds: BitConverter.ToInt64(buffer, 96),
-                ctimeNanoseconds: BitConverter.ToUInt32(buffer, 104));
-            return true;
+                ctimeNanoseconds: BitConverter.ToUInt32(buffer, 104),
+                isDirectory: type == Directory);
+            return StatOutcome.Found;
 #else
             _ = path;
-            return false;
+            _ = followLinks;
+            _ = allowDirectory;
+            return StatOutcome.Unusable;
 #endif
         }
 
@@ -188,5 +210,18 @@ namespace KeyLock.Tasks.Packages
         [DllImport("libc", EntryPoint = "statfs", SetLastError = true)]
         private static extern int Statfs([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
 #endif
+    }
+
+    /// <summary>What one <c>statx</c> call could say about a path.</summary>
+    internal enum StatOutcome
+    {
+        /// <summary>A regular file (or an allowed directory) with a full kernel identity.</summary>
+        Found,
+
+        /// <summary>Nothing at the path.</summary>
+        Absent,
+
+        /// <summary>No usable answer: another file type, a link not followed, an I/O error, or no statx on this platform.</summary>
+        Unusable,
     }
 }

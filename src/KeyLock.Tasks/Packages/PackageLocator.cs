@@ -49,5 +49,21 @@ namespace KeyLock.Tasks.Packages
 
             return PackageLocation.NotFound(archiveFileName, _folders);
         }
+
+        /// <summary>Every path <see cref="Locate"/> looks at, in order, up to the folder where the archive is (IsArchive marks archives).</summary>
+        public IEnumerable<(string Path, bool IsArchive)> ProbedPaths(string id, NuGetVersion version)
+        {
+            foreach (var resolver in _resolvers)
+            {
+                var nupkg = resolver.GetPackageFilePath(id, version);
+                yield return (nupkg, true);
+                yield return (resolver.GetNupkgMetadataPath(id, version), false);
+                yield return (resolver.GetHashPath(id, version), false);
+                if (File.Exists(nupkg))
+                {
+                    yield break;
+                }
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ namespace KeyLock.Tasks.Packages
         public const string PassPrefix = "P\t";
 
         /// <summary>How long a saved verdict is trusted before the package is verified from scratch again.</summary>
-        public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
+        public static TimeSpan MaxAge => VerdictLifetime.MaxAge;
 
         private const string Magic = "KeyLock verdict cache v1";
 
@@ -102,35 +102,7 @@ namespace KeyLock.Tasks.Packages
             }
 
             text.Append("end\t").Append(entries.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
-#if NET
-                File.Move(temporary, path, overwrite: true);
-#else
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-
-                File.Move(temporary, path);
-#endif
-                return null;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                try
-                {
-                    File.Delete(temporary);
-                }
-                catch (Exception cleanup) when (cleanup is IOException || cleanup is UnauthorizedAccessException)
-                {
-                }
-
-                return ex.Message;
-            }
+            return AtomicFile.Write(path, text.ToString());
         }
     }
 }

@@ -147,16 +147,16 @@ namespace KeyLock.Tasks.Policy
         }
 
         /// <summary>Lines for the build log after the findings: where the policy came from, what the checks could not cover.</summary>
-        public void Summarize(TaskLoggingHelper log)
+        public IEnumerable<(MessageImportance Importance, string Text)> SummaryLines()
         {
-            log.LogMessage(
+            yield return (
                 MessageImportance.Low,
                 Policy.FilePath == null
                     ? $"KeyLock: no {KeyLockPolicy.FileName} found above the project; default policy."
                     : $"KeyLock: policy from {Policy.FilePath}.");
-            foreach (var (importance, text) in _summary)
+            foreach (var line in _summary)
             {
-                log.LogMessage(importance, text);
+                yield return line;
             }
         }
     }

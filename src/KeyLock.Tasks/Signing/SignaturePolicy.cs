@@ -44,6 +44,12 @@ namespace KeyLock.Tasks.Signing
         /// <summary>Everything a verdict depends on besides the package bytes, for the per-build cache.</summary>
         public string Key { get; }
 
+        /// <summary>The nuget.config files the policy was read from.</summary>
+        public IReadOnlyList<string> ConfigFiles { get; private set; } = Array.Empty<string>();
+
+        /// <summary>Folders NuGet lists for user-wide and machine-wide config files (whatever appears there changes the policy).</summary>
+        public IReadOnlyList<string> ConfigFolders { get; private set; } = Array.Empty<string>();
+
         /// <summary>Loads nuget.config the way restore does (project directory upwards, user and machine-wide files).</summary>
         public static SignaturePolicy Load(string projectDirectory, string? configFile)
         {
@@ -54,10 +60,20 @@ namespace KeyLock.Tasks.Signing
             var context = ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance);
             var files = settings.GetConfigFilePaths();
             var description = files.Count == 0 ? "no nuget.config" : string.Join(", ", files);
+            var userFolder = NuGetEnvironment.GetFolderPath(NuGetFolderPath.UserSettingsDirectory);
             return new SignaturePolicy(
                 context.Policy == SignatureValidationMode.Require,
                 context.AllowList ?? (IReadOnlyCollection<TrustedSignerAllowListEntry>)Array.Empty<TrustedSignerAllowListEntry>(),
-                description);
+                description)
+            {
+                ConfigFiles = files.ToList(),
+                ConfigFolders = new[]
+                {
+                    userFolder,
+                    System.IO.Path.Combine(userFolder, "config"),
+                    NuGetEnvironment.GetFolderPath(NuGetFolderPath.MachineWideConfigDirectory),
+                },
+            };
         }
 
         public static bool IsNuGetOrg(string? source)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using NuGet.Common;
@@ -39,6 +40,9 @@ namespace KeyLock.Tasks.Signing
         /// </summary>
         public static string Identity { get; private set; } = string.Empty;
 
+        /// <summary>Every certificate bundle path behind <see cref="Identity"/>, present or not; empty with the platform store.</summary>
+        public static System.Collections.Generic.IReadOnlyList<string> BundlePaths { get; private set; } = Array.Empty<string>();
+
         /// <summary>The trustedroots folder used, or a note saying the platform store is used. Call before verifying.</summary>
         public static string EnsureInitialized(string? trustedRootsDirectory)
         {
@@ -64,7 +68,9 @@ namespace KeyLock.Tasks.Signing
                 SetBundle("SetCodeSigningX509ChainFactory", "CodeSigning", Path.Combine(directory, CodeSigningBundle));
                 SetBundle("SetTimestampingX509ChainFactory", "Timestamping", Path.Combine(directory, TimestampingBundle));
                 _initializedWith = directory;
-                Identity = BundleIdentity(new[] { Path.Combine(directory, CodeSigningBundle), Path.Combine(directory, TimestampingBundle) });
+                var sdkBundles = new[] { Path.Combine(directory, CodeSigningBundle), Path.Combine(directory, TimestampingBundle) };
+                Identity = BundleIdentity(sdkBundles);
+                BundlePaths = sdkBundles.Concat(SystemBundles).ToList();
                 return directory;
             }
         }

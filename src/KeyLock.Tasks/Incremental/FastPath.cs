@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using KeyLock.Tasks.Packages;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace KeyLock.Tasks.Incremental
+{
+    /// <summary>
+    /// The project-level fast path: when every input of the last passing verification (<see cref="PassRecord"/>) has the same
+    /// kernel identity, the task parameters and KeyLock's build are the same, and the oldest verdict behind the pass is younger
+    /// than <see cref="VerdictLifetime.MaxAge"/>, the pass is replayed (same messages, same count) without reading any lock
+    /// file or archive and without loading NuGet. Only passes without a single finding are recorded, never failures or
+    /// warnings. Everything here must stay free of NuGet types: that is the point. See docs/threat-model.md ("Verdict cache").
+    /// </summary>
+    internal sealed class FastPath
+    {
+        private readonly string _recordPath;
+        private readonly string _parameters;
+
+        public FastPath(string verdictFile, string parameters)
+        {
+            _recordPath = RecordPathFor(verdictFile);
+            _parameters = parameters;
+        }
+
+        /// <summary>KeyLock's own build: a record from another build (another version, a rebuilt task) is never replayed.</summary>
+        public static string Build { get; } = typeof(FastPath).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+        public static string RecordPathFor(string verdictFile) => verdictFile + ".pass";
+
+        /// <summary>True when the last pass still holds and was replayed to <paramref name="log"/>.</summary>
+        public bool TryReplay(TaskLoggingHelper log, out int packageCount)
+        {
+            packageCount = 0;
+            var record = PassRecord.Read(_recordPath);
+            var stale = record == null ? "no usable pass record" : WhyStale(record, DateTime.UtcNow);
+            if (stale != null)
+            {
+                log.LogMessage(MessageImportance.Low, $"KeyLock: full verification ({stale}).");
+                return false;
+            }
+
+            foreach (var (importance, text) in record!.Messages)
+            {
+                log.LogMessage(importance, text);
+            }
+
+            var since = record.VerifiedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            log.LogMessage(MessageImportance.High, $"{record.Summary}; every input unchanged since verified ({since} UTC)");
+            packageCount = record.PackageCount;
+            return true;
+        }
+
+        /// <summary>
+        /// Records a pass; null on success, else why not. Every input must be stampable, required inputs must exist, and none
+        /// may have changed after <paramref name="settledBefore"/> (the task's start minus the settle time), so a file
+        /// changed while it was verified never keys the pass.
+        /// </summary>
+        public string? Record(
+            VerificationInputs inputs,
+            IEnumerable<(MessageImportance Importance, string Text)> messages,
+            string summary,
+            int packageCount,
+            DateTime settledBefore,
+            DateTime oldestVerdictUtc)
+        {
+            if (inputs.Incomplete != null)
+            {
+                return Forget(inputs.Incomplete);
+            }
+
+            var record = new PassRecord
+            {
+                Build = Build,
+                Parameters = _parameters,
+                VerifiedUtc = oldestVerdictUtc,
+                PackageCount = packageCount,
+                Summary = summary,
+            };
+            record.Messages.AddRange(messages);
+            foreach (var (entry, required) in inputs.Entries)
+            {
+                var stamp = entry.Stamp(settledBefore);
+                if (stamp == null || (required && stamp == InputEntry.AbsentStamp) || entry.Path.IndexOf('\n') >= 0)
+                {
+                    return Forget($"{entry.Path} changed during verification, is missing, or has no kernel identity");
+                }
+
+                record.Inputs.Add((entry, stamp));
+            }
+
+            return record.Write(_recordPath);
+        }
+
+        /// <summary>Removes the record: a build with findings (or one that could not record its pass) must verify again next time.</summary>
+        public string Forget(string reason)
+        {
+            try
+            {
+                File.Delete(_recordPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return reason + "; old record not removed: " + ex.Message;
+            }
+
+            return reason;
+        }
+
+        private string? WhyStale(PassRecord record, DateTime now)
+        {
+            if (record.Build != Build)
+            {
+                return "recorded by another KeyLock build";
+            }
+
+            if (record.Parameters != _parameters)
+            {
+                return "task parameters changed";
+            }
+
+            if (record.VerifiedUtc > now || now - record.VerifiedUtc >= VerdictLifetime.MaxAge)
+            {
+                return "the last full verification is older than " + VerdictLifetime.MaxAge.TotalHours.ToString(CultureInfo.InvariantCulture) + " h";
+            }
+
+            foreach (var (entry, stamp) in record.Inputs)
+            {
+                if (entry.Stamp() != stamp)
+                {
+                    return entry.Path + " changed";
+                }
+            }
+
+            return null;
+        }
+    }
+}
