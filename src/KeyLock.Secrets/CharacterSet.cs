@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -12,12 +11,12 @@ public sealed class CharacterSet
     private readonly ulong _low;  // characters 0-63
     private readonly ulong _high; // characters 64-127
 
-    private CharacterSet(string name, ulong low, ulong high, int count)
+    private CharacterSet(string name, ulong low, ulong high)
     {
         Name = name;
         _low = low;
         _high = high;
-        Count = count;
+        Count = Bits.PopCount(low) + Bits.PopCount(high);
     }
 
     /// <summary><c>[A-Za-z0-9]</c>.</summary>
@@ -87,7 +86,7 @@ public sealed class CharacterSet
 
         var low = _low | other._low;
         var high = _high | other._high;
-        return new CharacterSet(name, low, high, Bits.PopCount(low) + Bits.PopCount(high));
+        return new CharacterSet(name, low, high);
     }
 
     /// <summary>This set plus the single characters of <paramref name="extra"/>, e.g. <c>Base64Url.With(".", "…")</c>.</summary>
@@ -98,7 +97,19 @@ public sealed class CharacterSet
             throw new ArgumentNullException(nameof(extra));
         }
 
-        return Union(FromRanges(name, extra.Select(c => new string(c, 2)).ToArray()), name);
+        RequireName(name);
+        ulong low = _low, high = _high;
+        foreach (var c in extra)
+        {
+            if (c >= 128)
+            {
+                throw NotAnAsciiRange(new string(c, 2));
+            }
+
+            AddRange(c, c, ref low, ref high);
+        }
+
+        return new CharacterSet(name, low, high);
     }
 
     /// <summary>Whether every character of <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>] is in the set.</summary>
@@ -118,11 +129,7 @@ public sealed class CharacterSet
     /// <summary>Builds a set from inclusive two-character ranges such as <c>"az"</c> or <c>"__"</c>.</summary>
     public static CharacterSet FromRanges(string name, params string[] ranges)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            throw new ArgumentException("A character set needs a name.", nameof(name));
-        }
-
+        RequireName(name);
         if (ranges is null)
         {
             throw new ArgumentNullException(nameof(ranges));
@@ -133,24 +140,40 @@ public sealed class CharacterSet
         {
             if (range is null || range.Length != 2 || range[0] > range[1] || range[1] >= 128)
             {
-                throw new ArgumentException($"'{range}' is not an ASCII range of the form \"az\".", nameof(ranges));
+                throw NotAnAsciiRange(range);
             }
 
-            for (var c = range[0]; c <= range[1]; c++)
-            {
-                if (c < 64)
-                {
-                    low |= 1UL << c;
-                }
-                else
-                {
-                    high |= 1UL << (c - 64);
-                }
-            }
+            AddRange(range[0], range[1], ref low, ref high);
         }
 
-        return new CharacterSet(name, low, high, Bits.PopCount(low) + Bits.PopCount(high));
+        return new CharacterSet(name, low, high);
     }
+
+    private static void AddRange(char first, char last, ref ulong low, ref ulong high)
+    {
+        for (var c = first; c <= last; c++)
+        {
+            if (c < 64)
+            {
+                low |= 1UL << c;
+            }
+            else
+            {
+                high |= 1UL << (c - 64);
+            }
+        }
+    }
+
+    private static void RequireName(string name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ArgumentException("A character set needs a name.", nameof(name));
+        }
+    }
+
+    private static ArgumentException NotAnAsciiRange(string? range) =>
+        new($"'{range}' is not an ASCII range of the form \"az\".", "ranges");
 
     public override string ToString() => Name;
 }

@@ -17,7 +17,7 @@ public sealed class KeyLayout
 
     public KeyLayout(params KeySegment[] segments)
     {
-        if (segments is null || segments.Length == 0 || segments.Any(s => s is null))
+        if (segments is null || segments.Length == 0 || HasNull(segments))
         {
             throw new ArgumentException("A layout needs at least one segment.", nameof(segments));
         }
@@ -40,8 +40,11 @@ public sealed class KeyLayout
             }
         }
 
-        MinLength = _segments.Sum(s => s.MinLength);
-        MaxLength = _segments.Sum(s => s.MaxLength);
+        foreach (var segment in _segments)
+        {
+            MinLength = checked(MinLength + segment.MinLength);
+            MaxLength = checked(MaxLength + segment.MaxLength);
+        }
     }
 
     public IReadOnlyList<KeySegment> Segments => _segments;
@@ -94,6 +97,19 @@ public sealed class KeyLayout
         }
 
         return !segment.IsJudged || !PlaceholderHeuristics.LooksLikePlaceholder(text, position, length, characters);
+    }
+
+    private static bool HasNull(KeySegment[] segments)
+    {
+        foreach (var segment in segments)
+        {
+            if (segment is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public override string ToString() => string.Join(" + ", _segments.Select(s => s.ToString()));

@@ -12,7 +12,7 @@ public sealed class SecretAnchor
 {
     public SecretAnchor(string text, int offset = 0)
     {
-        if (string.IsNullOrEmpty(text) || HasNonAscii(text))
+        if (!IsAsciiText(text))
         {
             throw new ArgumentException("An anchor needs ASCII text.", nameof(text));
         }
@@ -37,16 +37,22 @@ public sealed class SecretAnchor
 
     public override string ToString() => IsPrefix ? Text : "[" + Offset + "]" + Text;
 
-    private static bool HasNonAscii(string text)
+    /// <summary>Whether <paramref name="text"/> can be an anchor: not empty, ASCII only.</summary>
+    internal static bool IsAsciiText(string? text)
     {
-        foreach (var c in text)
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var c in text!)
         {
             if (c >= 128)
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -37,19 +36,31 @@ public sealed class SecretMatcher
             throw new ArgumentNullException(nameof(patterns));
         }
 
-        Patterns = patterns.ToArray();
-        _contextPatterns = Patterns.Where(p => p.RequiresContext).ToArray();
-        var candidates = Patterns
-            .Where(p => !p.RequiresContext)
-            .SelectMany(pattern => pattern.Anchors.Select(anchor => new Candidate(anchor, pattern)))
-            .OrderByDescending(c => c.Anchor.Text.Length);
-        foreach (var group in candidates.GroupBy(c => c.Anchor.Text[0]))
+        // Plain loops instead of LINQ: this runs once per compiler process, where every generic
+        // instantiation and lambda is JIT-compiled before the first scan.
+        var all = new List<SecretPattern>(patterns).ToArray();
+        Patterns = all;
+        var contextPatterns = new List<SecretPattern>();
+        var byFirstCharacter = new List<Candidate>?[AsciiCount];
+        foreach (var pattern in all)
         {
-            _candidates[group.Key] = group.ToArray();
-            foreach (var candidate in group)
+            if (pattern.RequiresContext)
             {
-                AddPair(candidate.Anchor.Text);
+                contextPatterns.Add(pattern);
+                continue;
             }
+
+            foreach (var anchor in pattern.Anchors)
+            {
+                InsertLongestFirst(byFirstCharacter[anchor.Text[0]] ??= new List<Candidate>(), new Candidate(anchor, pattern));
+                AddPair(anchor.Text);
+            }
+        }
+
+        _contextPatterns = contextPatterns.ToArray();
+        for (var c = 0; c < AsciiCount; c++)
+        {
+            _candidates[c] = byFirstCharacter[c]?.ToArray();
         }
     }
 
@@ -263,6 +274,19 @@ public sealed class SecretMatcher
         }
 
         return result;
+    }
+
+    /// <summary>Keeps <paramref name="candidates"/> longest anchor first, in pattern order among equal lengths.</summary>
+    private static void InsertLongestFirst(List<Candidate> candidates, Candidate candidate)
+    {
+        var length = candidate.Anchor.Text.Length;
+        var index = candidates.Count;
+        while (index > 0 && candidates[index - 1].Anchor.Text.Length < length)
+        {
+            index--;
+        }
+
+        candidates.Insert(index, candidate);
     }
 
     private void AddPair(string anchor)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -27,7 +26,7 @@ public sealed class SecretPattern
         ISecretValidator? validator = null)
         : this(
             id, provider, label, ruleId, confidence,
-            RequirePrefixes(id, prefixes).Select(p => new SecretAnchor(p)).ToArray(),
+            PrefixAnchors(id, prefixes),
             characters, null, layouts, environmentVariable, validator,
             shape: null, contextKeywords: null, requiresCredentialPosition: false, knownPublicValues: null)
     {
@@ -60,41 +59,41 @@ public sealed class SecretPattern
         BoundaryCharacters = boundaryCharacters ?? characters;
         Validator = validator;
         Shape = shape;
-        ContextKeywords = contextKeywords?.ToArray() ?? NoStrings;
+        var keywords = contextKeywords is null ? NoStrings : CopyOf(contextKeywords);
+        ContextKeywords = keywords;
         RequiresCredentialPosition = requiresCredentialPosition;
-        KnownPublicValues = knownPublicValues?.ToArray() ?? NoStrings;
-        Anchors = anchors?.ToArray() ?? throw new ArgumentNullException(nameof(anchors));
-        Prefixes = Anchors.Where(a => a.IsPrefix).Select(a => a.Text).ToArray();
-        Layouts = layouts?.ToArray() ?? Array.Empty<KeyLayout>();
+        KnownPublicValues = knownPublicValues is null ? NoStrings : CopyOf(knownPublicValues);
+        var anchorArray = CopyOf(anchors ?? throw new ArgumentNullException(nameof(anchors)));
+        Anchors = anchorArray;
+        Prefixes = PrefixTexts(anchorArray);
+        var layoutArray = layouts is null ? Array.Empty<KeyLayout>() : CopyOf(layouts);
+        Layouts = layoutArray;
 
-        if (ContextKeywords.Any(k => string.IsNullOrWhiteSpace(k)))
+        foreach (var keyword in keywords)
         {
-            throw new ArgumentException($"Pattern '{id}': context keywords must not be blank.", nameof(contextKeywords));
+            if (string.IsNullOrWhiteSpace(keyword))
+            {
+                throw new ArgumentException($"Pattern '{id}': context keywords must not be blank.", nameof(contextKeywords));
+            }
         }
 
-        if (Anchors.Count == 0 && (ContextKeywords.Count == 0 || Shape is not null))
+        if (anchorArray.Length == 0 && (keywords.Length == 0 || Shape is not null))
         {
             throw new ArgumentException($"Pattern '{id}' needs an anchor, or context keywords and a layout.", nameof(anchors));
         }
 
-        if (Shape is null && Layouts.Count == 0)
+        if (Shape is null && layoutArray.Length == 0)
         {
             throw new ArgumentException($"Pattern '{id}' needs at least one layout.", nameof(layouts));
         }
 
-        // The matcher takes the longest run of Characters after the prefix as the body, so a layout
-        // that used a character outside that set could never match.
-        foreach (var segment in Layouts.SelectMany(l => l.Segments))
+        RequireLayoutsWithin(id, Characters, layoutArray);
+        MinBodyLength = layoutArray.Length == 0 ? 0 : int.MaxValue;
+        foreach (var layout in layoutArray)
         {
-            var fits = segment.IsLiteral ? segment.Text!.All(Characters.Contains) : Characters.IsSupersetOf(segment.Characters!);
-            if (!fits)
-            {
-                throw new ArgumentException($"Pattern '{id}': segment {segment} uses characters outside {Characters}.", nameof(layouts));
-            }
+            MinBodyLength = Math.Min(MinBodyLength, layout.MinLength);
+            MaxBodyLength = Math.Max(MaxBodyLength, layout.MaxLength);
         }
-
-        MinBodyLength = Layouts.Count == 0 ? 0 : Layouts.Min(l => l.MinLength);
-        MaxBodyLength = Layouts.Count == 0 ? 0 : Layouts.Max(l => l.MaxLength);
     }
 
     /// <summary>Stable kebab-case id, e.g. <c>openai-project</c>; shown in diagnostic properties and used in configuration.</summary>
@@ -203,14 +202,76 @@ public sealed class SecretPattern
         return false;
     }
 
-    private static IReadOnlyList<string> RequirePrefixes(string id, IReadOnlyList<string> prefixes)
+    // The helpers below are loops rather than LINQ: the catalog is built once per compiler process,
+    // where each generic instantiation and lambda costs a JIT compilation before the first scan.
+    private static SecretAnchor[] PrefixAnchors(string id, IReadOnlyList<string> prefixes)
     {
-        if (prefixes is null || prefixes.Count == 0 || prefixes.Any(p => string.IsNullOrEmpty(p) || p.Any(c => c >= 128)))
+        if (prefixes is null || prefixes.Count == 0)
         {
-            throw new ArgumentException($"Pattern '{id}' needs at least one non-empty ASCII prefix.", nameof(prefixes));
+            throw NoPrefix(id);
         }
 
-        return prefixes;
+        var anchors = new SecretAnchor[prefixes.Count];
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            if (!SecretAnchor.IsAsciiText(prefixes[i]))
+            {
+                throw NoPrefix(id);
+            }
+
+            anchors[i] = new SecretAnchor(prefixes[i]);
+        }
+
+        return anchors;
+    }
+
+    /// <summary>
+    /// The matcher takes the longest run of <paramref name="characters"/> after the prefix as the body, so a
+    /// layout that used a character outside that set could never match.
+    /// </summary>
+    private static void RequireLayoutsWithin(string id, CharacterSet characters, KeyLayout[] layouts)
+    {
+        foreach (var layout in layouts)
+        {
+            var segments = layout.Segments;
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var segment = segments[i];
+                var fits = segment.IsLiteral ? characters.ContainsAll(segment.Text!, 0, segment.Text!.Length) : characters.IsSupersetOf(segment.Characters!);
+                if (!fits)
+                {
+                    throw new ArgumentException($"Pattern '{id}': segment {segment} uses characters outside {characters}.", "layouts");
+                }
+            }
+        }
+    }
+
+    private static ArgumentException NoPrefix(string id) =>
+        new($"Pattern '{id}' needs at least one non-empty ASCII prefix.", "prefixes");
+
+    private static string[] PrefixTexts(SecretAnchor[] anchors)
+    {
+        var texts = new List<string>(anchors.Length);
+        foreach (var anchor in anchors)
+        {
+            if (anchor.IsPrefix)
+            {
+                texts.Add(anchor.Text);
+            }
+        }
+
+        return texts.ToArray();
+    }
+
+    private static T[] CopyOf<T>(IReadOnlyList<T> items)
+    {
+        var copy = new T[items.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = items[i];
+        }
+
+        return copy;
     }
 
     private static string Require(string value, string name) =>

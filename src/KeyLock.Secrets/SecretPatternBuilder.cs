@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -56,7 +55,16 @@ public sealed class SecretPatternBuilder
     /// <summary>One or more literal starts of the key.</summary>
     public SecretPatternBuilder Prefix(params string[] prefixes)
     {
-        _anchors.AddRange(prefixes.Select(p => new SecretAnchor(p)));
+        if (prefixes is null)
+        {
+            throw new ArgumentNullException(nameof(prefixes));
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            _anchors.Add(new SecretAnchor(prefix));
+        }
+
         return this;
     }
 
@@ -145,7 +153,18 @@ public sealed class SecretPatternBuilder
 
     private CharacterSet InferCharacters()
     {
-        var run = _layouts.SelectMany(l => l.Segments).FirstOrDefault(s => !s.IsLiteral);
-        return run?.Characters ?? throw new InvalidOperationException($"Pattern '{_id}' needs its characters.");
+        foreach (var layout in _layouts)
+        {
+            var segments = layout.Segments;
+            for (var i = 0; i < segments.Count; i++)
+            {
+                if (!segments[i].IsLiteral)
+                {
+                    return segments[i].Characters!;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"Pattern '{_id}' needs its characters.");
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace KeyLock.Secrets;
 
@@ -19,16 +18,42 @@ public static class SecretCatalog
     /// <summary>The rule that reports connection strings and URLs with an embedded secret.</summary>
     public const string ConnectionStringRuleId = "KL1003";
 
-    public static IReadOnlyList<SecretPattern> All { get; } = OpenAIPatterns.All
-        .Concat(AIProviderPatterns.All)
-        .Concat(AzurePatterns.All)
-        .Concat(CloudPatterns.All)
-        .Concat(DeveloperPlatformPatterns.All)
-        .Concat(PrivateKeyPatterns.All)
-        .Concat(ConnectionStringPatterns.All)
-        .ToArray();
+    public static IReadOnlyList<SecretPattern> All { get; } = Join(
+        OpenAIPatterns.All,
+        AIProviderPatterns.All,
+        AzurePatterns.All,
+        CloudPatterns.All,
+        DeveloperPlatformPatterns.All,
+        PrivateKeyPatterns.All,
+        ConnectionStringPatterns.All);
 
     /// <summary>The pattern with <paramref name="id"/>, or <see langword="null"/>.</summary>
-    public static SecretPattern? Find(string id) =>
-        All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+    public static SecretPattern? Find(string id)
+    {
+        foreach (var pattern in All)
+        {
+            if (string.Equals(pattern.Id, id, StringComparison.Ordinal))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
+
+    // One array copy instead of a Concat chain: the catalog is built once per compiler process, where
+    // every LINQ iterator type is JIT-compiled before the first scan.
+    private static SecretPattern[] Join(params IReadOnlyList<SecretPattern>[] groups)
+    {
+        var all = new List<SecretPattern>();
+        foreach (var group in groups)
+        {
+            for (var i = 0; i < group.Count; i++)
+            {
+                all.Add(group[i]);
+            }
+        }
+
+        return all.ToArray();
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace KeyLock.Secrets.Validation;
 
@@ -57,13 +56,26 @@ public sealed class IdentifiableKeyValidator : ISecretValidator
     /// <param name="seeds">8-character ASCII seeds, e.g. <c>Default0</c> for storage accounts.</param>
     public IdentifiableKeyValidator(params string[] seeds)
     {
-        if (seeds is null || seeds.Length == 0 || seeds.Any(s => s is null || s.Length != 8))
+        if (seeds is null || seeds.Length == 0)
         {
-            throw new ArgumentException("Seeds are 8 ASCII characters.", nameof(seeds));
+            throw NotSeeds();
         }
 
-        _seeds = seeds.Select(Marvin32.Seed).ToArray();
+        // A loop, not LINQ: built with the catalog, once per compiler process, where a Select over
+        // ulong is one more generic instantiation to JIT before the first scan.
+        _seeds = new ulong[seeds.Length];
+        for (var i = 0; i < seeds.Length; i++)
+        {
+            if (seeds[i] is null || seeds[i].Length != 8)
+            {
+                throw NotSeeds();
+            }
+
+            _seeds[i] = Marvin32.Seed(seeds[i]);
+        }
     }
+
+    private static ArgumentException NotSeeds() => new("Seeds are 8 ASCII characters.", "seeds");
 
     public bool IsValid(string text, int index, int length)
     {
