@@ -274,20 +274,19 @@ namespace KeyLock.Tasks
             {
                 // Exact prefix "KeyLock: verified N packages" is what the targets and integration tests look for.
                 var warnings = reporter.WarningCount == 0 ? string.Empty : $"; {reporter.WarningCount} finding(s) reported as warnings";
-                var summary = $"KeyLock: verified {result.VerifiedCount} packages against {display} ({what})";
-                Log.LogMessage(MessageImportance.High, summary + warnings);
+                var summary = $"KeyLock: verified {result.VerifiedCount} packages against {display} ({what}){warnings}";
+                Log.LogMessage(MessageImportance.High, summary);
                 if (fastPath != null)
                 {
-                    // Only a pass without a single finding is recorded: warnings and errors are never replayed, always re-found.
-                    var notRecorded = reporter.WarningCount > 0 || result.VerifiedCount != lockFile.Packages.Count
-                        ? fastPath.Forget("findings were reported")
-                        : RecordPass(
-                            fastPath,
-                            VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy),
-                            signaturePolicy,
-                            cache,
-                            replayable,
-                            summary);
+                    // Only passes are recorded (errors are always found again); the same inputs would give the same warnings.
+                    var notRecorded = RecordPass(
+                        fastPath,
+                        VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy),
+                        signaturePolicy,
+                        cache,
+                        reporter.Warnings,
+                        replayable,
+                        summary);
                     Log.LogMessage(
                         MessageImportance.Low,
                         notRecorded == null ? "KeyLock: pass recorded for the fast path." : $"KeyLock: pass not recorded for the fast path ({notRecorded}).");
@@ -303,7 +302,14 @@ namespace KeyLock.Tasks
         }
 
         /// <summary>Records this passing verification for the fast path; null when recorded, else why not.</summary>
-        private string? RecordPass(FastPath fastPath, VerificationInputs inputs, SignaturePolicy? signaturePolicy, ContentHashCache cache, IEnumerable<(MessageImportance, string)> messages, string summary)
+        private string? RecordPass(
+            FastPath fastPath,
+            VerificationInputs inputs,
+            SignaturePolicy? signaturePolicy,
+            ContentHashCache cache,
+            IEnumerable<Finding> warnings,
+            IEnumerable<(MessageImportance, string)> messages,
+            string summary)
         {
             if (signaturePolicy != null && TrustStore.Identity.Length == 0)
             {
@@ -313,7 +319,7 @@ namespace KeyLock.Tasks
             // The pass is as old as the oldest verdict it rests on (verdicts from earlier builds keep their time).
             var now = DateTime.UtcNow;
             var oldest = cache.DurableVerdicts.Select(v => v.Value).Where(t => t < now).DefaultIfEmpty(now).Min();
-            return fastPath.Record(inputs, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
+            return fastPath.Record(inputs, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
         }
 
         private string ProjectFileForErrors()

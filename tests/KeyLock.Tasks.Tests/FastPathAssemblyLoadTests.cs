@@ -13,15 +13,25 @@ namespace KeyLock.Tasks.Tests;
 public sealed class FastPathAssemblyLoadTests : IDisposable
 {
     private readonly SignedPackageProject _project = new();
+    private bool _lowered;
 
     public void Dispose() => _project.Dispose();
 
-    [Fact]
-    public void A_replayed_pass_loads_no_NuGet_assembly_and_a_full_verification_does()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_replayed_pass_loads_no_NuGet_assembly_and_a_full_verification_does(bool withWarning)
     {
         if (!OperatingSystem.IsLinux())
         {
             return;
+        }
+
+        if (withWarning)
+        {
+            TestPackage.FlipByteKeepingStamp(_project.ConsumedDllPath);
+            SignedPackageProject.Settle();
+            _lowered = true;
         }
 
         var full = BuildInFreshContext(out var fullEngine);
@@ -32,6 +42,7 @@ public sealed class FastPathAssemblyLoadTests : IDisposable
         Assert.Contains(replayEngine.Messages, m => (m.Message ?? string.Empty).Contains("every input unchanged", StringComparison.Ordinal));
         Assert.Contains("KeyLock.Tasks", replayed);
         Assert.DoesNotContain(replayed, n => n.StartsWith("NuGet.", StringComparison.Ordinal));
+        Assert.Equal(withWarning ? 1 : 0, replayEngine.Warnings.Count);
     }
 
     /// <summary>Runs one build in a new load context; the names of the assemblies that context loaded.</summary>
@@ -39,6 +50,7 @@ public sealed class FastPathAssemblyLoadTests : IDisposable
     {
         engine = new FakeBuildEngine();
         var configured = _project.CreateTask(engine);
+        configured.ExtractedFilesSeverity = _lowered ? "warning" : null;
         var context = new TaskLoadContext(Path.GetDirectoryName(typeof(VerifyLockedPackages).Assembly.Location)!);
         try
         {

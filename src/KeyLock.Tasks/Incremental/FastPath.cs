@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using KeyLock.Tasks.Packages;
+using KeyLock.Tasks.Reporting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -43,7 +44,13 @@ namespace KeyLock.Tasks.Incremental
                 return false;
             }
 
-            foreach (var (importance, text) in record!.Messages)
+            var reporter = new FindingReporter(log);
+            foreach (var warning in record!.Warnings)
+            {
+                reporter.ReportWarning(warning);
+            }
+
+            foreach (var (importance, text) in record.Messages)
             {
                 log.LogMessage(importance, text);
             }
@@ -61,6 +68,7 @@ namespace KeyLock.Tasks.Incremental
         /// </summary>
         public string? Record(
             VerificationInputs inputs,
+            IEnumerable<Finding> warnings,
             IEnumerable<(MessageImportance Importance, string Text)> messages,
             string summary,
             int packageCount,
@@ -80,6 +88,7 @@ namespace KeyLock.Tasks.Incremental
                 PackageCount = packageCount,
                 Summary = summary,
             };
+            record.Warnings.AddRange(warnings);
             record.Messages.AddRange(messages);
             foreach (var (entry, required) in inputs.Entries)
             {

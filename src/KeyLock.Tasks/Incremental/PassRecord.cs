@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using KeyLock.Tasks.Packages;
+using KeyLock.Tasks.Reporting;
 using Microsoft.Build.Framework;
 
 namespace KeyLock.Tasks.Incremental
@@ -32,6 +34,9 @@ namespace KeyLock.Tasks.Incremental
         public string Summary { get; set; } = string.Empty;
 
         public List<(MessageImportance Importance, string Text)> Messages { get; } = new List<(MessageImportance, string)>();
+
+        /// <summary>The warnings the pass reported (errors are never recorded: a build with an error verifies fully next time).</summary>
+        public List<Finding> Warnings { get; } = new List<Finding>();
 
         public List<(InputEntry Entry, string Stamp)> Inputs { get; } = new List<(InputEntry, string)>();
 
@@ -90,6 +95,14 @@ namespace KeyLock.Tasks.Incremental
                 text.Append("message\t").Append(((int)importance).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(Escape(message)).Append('\n');
             }
 
+            foreach (var warning in Warnings)
+            {
+                var at = warning.Location;
+                text.Append("warning\t").Append(warning.Code.Id).Append('\t').Append(Escape(at.File ?? string.Empty)).Append('\t')
+                    .Append(at.Line.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(at.Column.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                    .Append(Escape(warning.Message)).Append('\n');
+            }
+
             foreach (var (entry, stamp) in Inputs)
             {
                 text.Append("input\t").Append(entry.FollowLinks ? "follow" : "nofollow").Append('\t').Append(Escape(entry.Path)).Append('\t').Append(stamp).Append('\n');
@@ -120,6 +133,12 @@ namespace KeyLock.Tasks.Incremental
                     return true;
                 case "message" when fields.Length == 3 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var importance) && importance <= (int)MessageImportance.Low:
                     Messages.Add(((MessageImportance)importance, Unescape(fields[2])));
+                    return true;
+                case "warning" when fields.Length == 6
+                    && KeyLockCodes.All.Any(c => c.Id == fields[1])
+                    && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+                    && int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var column):
+                    Warnings.Add(new Finding(KeyLockCodes.All.First(c => c.Id == fields[1]), new SourceLocation(Unescape(fields[2]), line, column), Unescape(fields[5])));
                     return true;
                 case "input" when fields.Length == 4 && (fields[1] == "follow" || fields[1] == "nofollow") && fields[3].Length > 0:
                     Inputs.Add((new InputEntry(Unescape(fields[2]), fields[1] == "follow"), fields[3]));

@@ -25,6 +25,9 @@ namespace KeyLock.Tasks.Reporting
 
         public int WarningCount { get; private set; }
 
+        /// <summary>The findings logged as warnings, in order (a pass with warnings is replayed with exactly these).</summary>
+        public List<Finding> Warnings { get; } = new List<Finding>();
+
         /// <summary>Orders findings by where they are (lock-file line), so a build log reads top to bottom like the file.</summary>
         public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings) =>
             findings
@@ -53,8 +56,7 @@ namespace KeyLock.Tasks.Reporting
         {
             if (Severity.IsWarning(finding.Code))
             {
-                WarningCount++;
-                Log(finding, asWarning: true);
+                ReportWarning(finding);
             }
             else
             {
@@ -66,6 +68,14 @@ namespace KeyLock.Tasks.Reporting
             {
                 _log.LogMessage(MessageImportance.Low, $"{finding.Code.Id} details: {finding.Exception}");
             }
+        }
+
+        /// <summary>Logs a finding as a warning whatever <see cref="Severity"/> says (a replayed pass's warnings were warnings then).</summary>
+        public void ReportWarning(Finding finding)
+        {
+            WarningCount++;
+            Warnings.Add(finding);
+            Log(finding, asWarning: true);
         }
 
         private void Log(Finding finding, bool asWarning)
