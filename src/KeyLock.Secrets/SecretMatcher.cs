@@ -26,6 +26,10 @@ public sealed class SecretMatcher
     // Indexed by the first character of an anchor: the candidates to try there, longest anchor first.
     private readonly Candidate[]?[] _candidates = new Candidate[AsciiCount][];
 
+    // Our own empty result: Array.Empty<SecretMatch> is one more value-type instantiation to JIT-compile
+    // in every compiler process, and most scans find nothing.
+    private static readonly SecretMatch[] NoMatches = new SecretMatch[0];
+
     // Patterns reported only when a context hint names them.
     private readonly SecretPattern[] _contextPatterns;
 
@@ -83,7 +87,7 @@ public sealed class SecretMatcher
         CheckRange(text, startIndex, length);
         List<SecretMatch>? matches = null;
         ScanAnchors(text, startIndex, startIndex + length, ref matches);
-        return matches is null ? Array.Empty<SecretMatch>() : matches;
+        return matches is null ? NoMatches : matches;
     }
 
     /// <summary>
@@ -120,7 +124,7 @@ public sealed class SecretMatcher
         ScanAnchors(text, startIndex, end, ref matches);
         if (string.IsNullOrEmpty(context))
         {
-            return matches is null ? Array.Empty<SecretMatch>() : matches;
+            return matches is null ? NoMatches : matches;
         }
 
         List<SecretMatch>? extra = null;
@@ -134,7 +138,7 @@ public sealed class SecretMatcher
 
         if (extra is null)
         {
-            return matches is null ? Array.Empty<SecretMatch>() : matches;
+            return matches is null ? NoMatches : matches;
         }
 
         return Merge(matches, extra);

@@ -87,7 +87,12 @@ public sealed class SlackWebhookValidator : ISecretValidator
 /// </summary>
 public sealed class JwtValidator : ISecretValidator
 {
-    private static readonly string[] PublicPayloads =
+    // Encoded on first use rather than at type initialization: the catalog touches Instance in every
+    // compiler process, and base64 encoding is JIT-compiled code that only a JWT-shaped value needs.
+    // Two threads may both encode; they store equal arrays.
+    private static string[]? s_publicPayloads;
+
+    private static string[] PublicPayloads => s_publicPayloads ??= new[]
     {
         Base64Decoder.EncodeUrl("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}"),
         Base64Decoder.EncodeUrl("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"admin\":true,\"iat\":1516239022}"),
