@@ -17,7 +17,7 @@ public static class AzurePatterns
     /// offset 52, a date, reserved fields and the provider signature <c>ACOG</c>. Matched by structure;
     /// the checksum of the last 4 characters is not checked (its scheme could not be verified).
     /// </summary>
-    public static SecretPattern AIServicesKey { get; } = SecretPattern.Define("azure-ai-services-key", "Azure OpenAI / AI Services", "API key")
+    public static readonly SecretPattern AIServicesKey = SecretPattern.Define("azure-ai-services-key", "Azure OpenAI / AI Services", "API key")
         .Confidence(SecretConfidence.High).Marker("JQQJ9", 52).Characters(CharacterSet.Alphanumeric)
         .Layout(
             KeySegment.Run(CharacterSet.Alphanumeric, 52), KeySegment.Literal("JQQJ9"), KeySegment.Run(CatalogCharacters.CaskKind, 1),
@@ -26,36 +26,36 @@ public static class AzurePatterns
         .EnvironmentVariable("AZURE_OPENAI_API_KEY").Build();
 
     /// <summary>Legacy Azure OpenAI / Cognitive Services keys: 32 lowercase hex, indistinguishable from an MD5 without context.</summary>
-    public static SecretPattern OpenAILegacyKey { get; } = SecretPattern.Define("azure-openai-legacy-key", "Azure OpenAI / AI Services", "API key (legacy)")
+    public static readonly SecretPattern OpenAILegacyKey = SecretPattern.Define("azure-openai-legacy-key", "Azure OpenAI / AI Services", "API key (legacy)")
         .Context("azureopenai", "azure_openai", "azure-openai", "openai.azure", "aoai", "cognitiveservices", "cognitive_services", "azure_ai_", "azureai")
         .Characters(CharacterSet.Alphanumeric).Body(CharacterSet.LowercaseHex, 32)
         .EnvironmentVariable("AZURE_OPENAI_API_KEY").Build();
 
-    public static SecretPattern StorageAccountKey { get; } = Identifiable64(
+    public static readonly SecretPattern StorageAccountKey = Identifiable64(
         "azure-storage-account-key", "Azure Storage", "account key", "+ASt", "AZURE_STORAGE_KEY", "Default0");
 
-    public static SecretPattern CosmosDbKey { get; } = Identifiable64(
+    public static readonly SecretPattern CosmosDbKey = Identifiable64(
         "azure-cosmos-db-key", "Azure Cosmos DB", "account key", "ACDb", "AZURE_COSMOS_KEY",
         "MastRW00", "MastRO00", "SystRW00", "SystRO00", "SysAll00", "Resour00", "Encryp00");
 
-    public static SecretPattern ServiceBusKey { get; } = Identifiable32(
+    public static readonly SecretPattern ServiceBusKey = Identifiable32(
         "azure-service-bus-key", "Azure Service Bus", "shared access key", "+ASb", "AZURE_SERVICEBUS_KEY");
 
-    public static SecretPattern EventHubsKey { get; } = Identifiable32(
+    public static readonly SecretPattern EventHubsKey = Identifiable32(
         "azure-event-hubs-key", "Azure Event Hubs", "shared access key", "+AEh", "AZURE_EVENTHUBS_KEY");
 
-    public static SecretPattern RelayKey { get; } = Identifiable32(
+    public static readonly SecretPattern RelayKey = Identifiable32(
         "azure-relay-key", "Azure Relay", "shared access key", "+ARm", "AZURE_RELAY_KEY");
 
     /// <summary>Microsoft Entra ID (Azure AD) client secret: 3 characters, a version digit, <c>Q~</c>, 31-34 more.</summary>
-    public static SecretPattern EntraClientSecret { get; } = SecretPattern.Define("azure-entra-client-secret", "Microsoft Entra ID", "client secret")
+    public static readonly SecretPattern EntraClientSecret = SecretPattern.Define("azure-entra-client-secret", "Microsoft Entra ID", "client secret")
         .Marker("Q~", 4).Characters(CatalogCharacters.EntraSecret)
         .Layout(
             KeySegment.Run(CatalogCharacters.EntraSecretStart, 3), KeySegment.Run(CatalogCharacters.EntraVersion, 1), KeySegment.Literal("Q~"),
             KeySegment.Run(CatalogCharacters.EntraSecret, 31, 34))
         .EnvironmentVariable("AZURE_CLIENT_SECRET").Build();
 
-    public static IReadOnlyList<SecretPattern> All { get; } = new[]
+    public static readonly IReadOnlyList<SecretPattern> All = new[]
     {
         AIServicesKey, OpenAILegacyKey, StorageAccountKey, CosmosDbKey, ServiceBusKey, EventHubsKey, RelayKey, EntraClientSecret,
     };

@@ -10,23 +10,23 @@ namespace KeyLock.Secrets;
 /// </summary>
 public static class ConnectionStringPatterns
 {
-    public static SecretPattern StorageConnectionString { get; } = ConnectionString(
+    public static readonly SecretPattern StorageConnectionString = ConnectionString(
         "azure-storage-connection-string", "Azure Storage", "connection string account key", ConnectionStringSecret.StorageAccountKey,
         "AZURE_STORAGE_CONNECTION_STRING", "AccountKey=");
 
-    public static SecretPattern CosmosConnectionString { get; } = ConnectionString(
+    public static readonly SecretPattern CosmosConnectionString = ConnectionString(
         "azure-cosmos-connection-string", "Azure Cosmos DB", "connection string account key", ConnectionStringSecret.CosmosAccountKey,
         "AZURE_COSMOS_CONNECTION_STRING", "AccountKey=");
 
-    public static SecretPattern SharedAccessKeyConnectionString { get; } = ConnectionString(
+    public static readonly SecretPattern SharedAccessKeyConnectionString = ConnectionString(
         "azure-sas-connection-string", "Azure Service Bus / Event Hubs", "connection string shared access key", ConnectionStringSecret.SharedAccessKey,
         "AZURE_SERVICEBUS_CONNECTION_STRING", "SharedAccessKey=");
 
-    public static SecretPattern PasswordConnectionString { get; } = ConnectionString(
+    public static readonly SecretPattern PasswordConnectionString = ConnectionString(
         "connection-string-password", "Database", "connection string password", ConnectionStringSecret.Password,
         "DATABASE_CONNECTION_STRING", "Password=", "password=", "PASSWORD=", "Pwd=", "pwd=", "PWD=");
 
-    public static SecretPattern BasicAuthUrl { get; } = SecretPattern.Define("basic-auth-url", "URL", "password in a URL")
+    public static readonly SecretPattern BasicAuthUrl = SecretPattern.Define("basic-auth-url", "URL", "password in a URL")
         .Rule(SecretCatalog.ConnectionStringRuleId).Prefix("://").Characters(CharacterSet.Base64).Shape(BasicAuthUrlShape.Instance)
         .EnvironmentVariable("CONNECTION_URL").Build();
 
@@ -34,12 +34,12 @@ public static class ConnectionStringPatterns
     /// A signed JSON web token. Low confidence and <see cref="SecretPattern.RequiresCredentialPosition"/>:
     /// JWTs fill test fixtures and docs, so a rule should report one only where it is used as a credential.
     /// </summary>
-    public static SecretPattern Jwt { get; } = SecretPattern.Define("json-web-token", "JWT", "JSON web token")
+    public static readonly SecretPattern Jwt = SecretPattern.Define("json-web-token", "JWT", "JSON web token")
         .Confidence(SecretConfidence.Low).OnlyInCredentialPosition()
         .Prefix("eyJ").Layout(KeySegment.Structured(CatalogCharacters.Base64UrlDot, 48, 8192)).Validator(JwtValidator.Instance)
         .EnvironmentVariable("AUTH_TOKEN").Build();
 
-    public static IReadOnlyList<SecretPattern> All { get; } = new[]
+    public static readonly IReadOnlyList<SecretPattern> All = new[]
     {
         StorageConnectionString, CosmosConnectionString, SharedAccessKeyConnectionString, PasswordConnectionString, BasicAuthUrl, Jwt,
     };

@@ -12,75 +12,75 @@ public static class DeveloperPlatformPatterns
 {
     private static readonly CharacterSet Alphanumeric = CharacterSet.Alphanumeric;
 
-    public static SecretPattern GitHubPersonalAccessToken { get; } = GitHub("github-pat", "personal access token", "ghp_");
+    public static readonly SecretPattern GitHubPersonalAccessToken = GitHub("github-pat", "personal access token", "ghp_");
 
-    public static SecretPattern GitHubOAuthToken { get; } = GitHub("github-oauth-token", "OAuth access token", "gho_");
+    public static readonly SecretPattern GitHubOAuthToken = GitHub("github-oauth-token", "OAuth access token", "gho_");
 
-    public static SecretPattern GitHubUserToServerToken { get; } = GitHub("github-user-to-server-token", "user-to-server token", "ghu_");
+    public static readonly SecretPattern GitHubUserToServerToken = GitHub("github-user-to-server-token", "user-to-server token", "ghu_");
 
-    public static SecretPattern GitHubServerToServerToken { get; } = GitHub("github-server-to-server-token", "server-to-server token", "ghs_");
+    public static readonly SecretPattern GitHubServerToServerToken = GitHub("github-server-to-server-token", "server-to-server token", "ghs_");
 
-    public static SecretPattern GitHubRefreshToken { get; } = GitHub("github-refresh-token", "refresh token", "ghr_");
+    public static readonly SecretPattern GitHubRefreshToken = GitHub("github-refresh-token", "refresh token", "ghr_");
 
-    public static SecretPattern GitHubFineGrainedToken { get; } = SecretPattern.Define("github-fine-grained-pat", "GitHub", "fine-grained personal access token")
+    public static readonly SecretPattern GitHubFineGrainedToken = SecretPattern.Define("github-fine-grained-pat", "GitHub", "fine-grained personal access token")
         .Prefix("github_pat_").Characters(CharacterSet.Word)
         .Layout(KeySegment.Run(Alphanumeric, 22), KeySegment.Literal("_"), KeySegment.Run(Alphanumeric, 59))
         .EnvironmentVariable("GITHUB_TOKEN").Build();
 
-    public static SecretPattern GitLabToken { get; } = SecretPattern.Define("gitlab-pat", "GitLab", "personal access token")
+    public static readonly SecretPattern GitLabToken = SecretPattern.Define("gitlab-pat", "GitLab", "personal access token")
         .Prefix("glpat-").Body(CharacterSet.Base64Url, 20).EnvironmentVariable("GITLAB_TOKEN").Build();
 
-    public static SecretPattern NpmToken { get; } = SecretPattern.Define("npm-access-token", "npm", "access token")
+    public static readonly SecretPattern NpmToken = SecretPattern.Define("npm-access-token", "npm", "access token")
         .Confidence(SecretConfidence.High).Prefix("npm_").Body(Alphanumeric, 36).Validator(new Crc32Base62Validator(30))
         .EnvironmentVariable("NPM_TOKEN").Build();
 
-    public static SecretPattern NuGetApiKey { get; } = SecretPattern.Define("nuget-api-key", "NuGet", "API key")
+    public static readonly SecretPattern NuGetApiKey = SecretPattern.Define("nuget-api-key", "NuGet", "API key")
         .Prefix("oy2").Characters(Alphanumeric).Body(CharacterSet.LowercaseBase32, 43).EnvironmentVariable("NUGET_API_KEY").Build();
 
-    public static SecretPattern SlackBotToken { get; } = Slack("slack-bot-token", "bot token", "xoxb-", "SLACK_BOT_TOKEN");
+    public static readonly SecretPattern SlackBotToken = Slack("slack-bot-token", "bot token", "xoxb-", "SLACK_BOT_TOKEN");
 
-    public static SecretPattern SlackUserToken { get; } = Slack("slack-user-token", "user token", "xoxp-", "SLACK_USER_TOKEN");
+    public static readonly SecretPattern SlackUserToken = Slack("slack-user-token", "user token", "xoxp-", "SLACK_USER_TOKEN");
 
-    public static SecretPattern SlackAppToken { get; } = Slack("slack-app-token", "app-level token", "xapp-", "SLACK_APP_TOKEN");
+    public static readonly SecretPattern SlackAppToken = Slack("slack-app-token", "app-level token", "xapp-", "SLACK_APP_TOKEN");
 
-    public static SecretPattern SlackWebhook { get; } = SecretPattern.Define("slack-webhook-url", "Slack", "incoming webhook URL")
+    public static readonly SecretPattern SlackWebhook = SecretPattern.Define("slack-webhook-url", "Slack", "incoming webhook URL")
         .Prefix(SlackWebhookPrefix).Layout(KeySegment.Structured(CatalogCharacters.AlphanumericSlash, 40, 60))
         .Validator(new SlackWebhookValidator(SlackWebhookPrefix.Length))
         .EnvironmentVariable("SLACK_WEBHOOK_URL").Build();
 
-    public static SecretPattern StripeSecretKey { get; } = Stripe("stripe-secret-key", "live secret key", "STRIPE_SECRET_KEY", "sk_live_");
+    public static readonly SecretPattern StripeSecretKey = Stripe("stripe-secret-key", "live secret key", "STRIPE_SECRET_KEY", "sk_live_");
 
-    public static SecretPattern StripeRestrictedKey { get; } = Stripe("stripe-restricted-key", "live restricted key", "STRIPE_SECRET_KEY", "rk_live_");
+    public static readonly SecretPattern StripeRestrictedKey = Stripe("stripe-restricted-key", "live restricted key", "STRIPE_SECRET_KEY", "rk_live_");
 
-    public static SecretPattern StripeTestKey { get; } = Stripe("stripe-test-key", "test secret key", "STRIPE_SECRET_KEY", "sk_test_", "rk_test_");
+    public static readonly SecretPattern StripeTestKey = Stripe("stripe-test-key", "test secret key", "STRIPE_SECRET_KEY", "sk_test_", "rk_test_");
 
-    public static SecretPattern SendGrid { get; } = SecretPattern.Define("sendgrid-api-key", "SendGrid", "API key")
+    public static readonly SecretPattern SendGrid = SecretPattern.Define("sendgrid-api-key", "SendGrid", "API key")
         .Prefix("SG.").Characters(CatalogCharacters.Base64UrlDot)
         .Layout(KeySegment.Run(CharacterSet.Base64Url, 22), KeySegment.Literal("."), KeySegment.Run(CharacterSet.Base64Url, 43))
         .EnvironmentVariable("SENDGRID_API_KEY").Build();
 
-    public static SecretPattern TwilioApiKey { get; } = SecretPattern.Define("twilio-api-key", "Twilio", "API key SID")
+    public static readonly SecretPattern TwilioApiKey = SecretPattern.Define("twilio-api-key", "Twilio", "API key SID")
         .Context("twilio").Prefix("SK").Characters(Alphanumeric).Body(CharacterSet.LowercaseHex, 32)
         .EnvironmentVariable("TWILIO_API_KEY").Build();
 
-    public static SecretPattern TwilioAuthToken { get; } = SecretPattern.Define("twilio-auth-token", "Twilio", "auth token")
+    public static readonly SecretPattern TwilioAuthToken = SecretPattern.Define("twilio-auth-token", "Twilio", "auth token")
         .Context("twilio").Characters(Alphanumeric).Body(CharacterSet.LowercaseHex, 32)
         .EnvironmentVariable("TWILIO_AUTH_TOKEN").Build();
 
     /// <summary>A bot id, <c>:A</c> and 34 more characters.</summary>
-    public static SecretPattern TelegramBotToken { get; } = SecretPattern.Define("telegram-bot-token", "Telegram", "bot token")
+    public static readonly SecretPattern TelegramBotToken = SecretPattern.Define("telegram-bot-token", "Telegram", "bot token")
         .Context("telegr").Characters(CatalogCharacters.Base64UrlColon)
         .Layout(KeySegment.Run(CharacterSet.Digits, 5, 16), KeySegment.Literal(":A"), KeySegment.Run(CharacterSet.Base64Url, 34))
         .EnvironmentVariable("TELEGRAM_BOT_TOKEN").Build();
 
     /// <summary>Base64 of the bot's user id, a timestamp and an HMAC, separated by dots.</summary>
-    public static SecretPattern DiscordBotToken { get; } = SecretPattern.Define("discord-bot-token", "Discord", "bot token")
+    public static readonly SecretPattern DiscordBotToken = SecretPattern.Define("discord-bot-token", "Discord", "bot token")
         .Context("discord").Characters(CatalogCharacters.Base64UrlDot)
         .Layout(KeySegment.Run(CharacterSet.Base64Url, 24), KeySegment.Literal("."), KeySegment.Run(CharacterSet.Base64Url, 6), KeySegment.Literal("."), KeySegment.Run(CharacterSet.Base64Url, 27, 38))
         .Layout(KeySegment.Run(CharacterSet.Base64Url, 26), KeySegment.Literal("."), KeySegment.Run(CharacterSet.Base64Url, 6), KeySegment.Literal("."), KeySegment.Run(CharacterSet.Base64Url, 27, 38))
         .EnvironmentVariable("DISCORD_BOT_TOKEN").Build();
 
-    public static IReadOnlyList<SecretPattern> All { get; } = new[]
+    public static readonly IReadOnlyList<SecretPattern> All = new[]
     {
         GitHubPersonalAccessToken, GitHubOAuthToken, GitHubUserToServerToken, GitHubServerToServerToken, GitHubRefreshToken,
         GitHubFineGrainedToken, GitLabToken, NpmToken, NuGetApiKey, SlackBotToken, SlackUserToken, SlackAppToken, SlackWebhook,

@@ -16,7 +16,7 @@ public static class OpenAIPatterns
     private static readonly string Marker = "T3Bl" + "bkFJ";
 
     /// <summary><c>sk-proj-</c> + 74 + marker + 74 (older keys: 58 + marker + 58).</summary>
-    public static SecretPattern Project { get; } = new SecretPattern(
+    public static readonly SecretPattern Project = new SecretPattern(
         id: "openai-project",
         provider: Provider,
         label: "project API key",
@@ -28,7 +28,7 @@ public static class OpenAIPatterns
         environmentVariable: ApiKeyVariable);
 
     /// <summary><c>sk-svcacct-</c> (also seen as <c>sk-service-</c>) with the project-key layout.</summary>
-    public static SecretPattern ServiceAccount { get; } = new SecretPattern(
+    public static readonly SecretPattern ServiceAccount = new SecretPattern(
         id: "openai-service-account",
         provider: Provider,
         label: "service account key",
@@ -40,7 +40,7 @@ public static class OpenAIPatterns
         environmentVariable: ApiKeyVariable);
 
     /// <summary><c>sk-admin-</c> + 58 + marker + 58: an organization admin key, the most dangerous kind.</summary>
-    public static SecretPattern Admin { get; } = new SecretPattern(
+    public static readonly SecretPattern Admin = new SecretPattern(
         id: "openai-admin",
         provider: Provider,
         label: "admin key",
@@ -52,7 +52,7 @@ public static class OpenAIPatterns
         environmentVariable: "OPENAI_ADMIN_KEY");
 
     /// <summary>Legacy user keys: <c>sk-</c> + 20 + marker + 20, alphanumeric only.</summary>
-    public static SecretPattern LegacyUser { get; } = new SecretPattern(
+    public static readonly SecretPattern LegacyUser = new SecretPattern(
         id: "openai-legacy-user",
         provider: Provider,
         label: "user API key",
@@ -64,7 +64,7 @@ public static class OpenAIPatterns
         environmentVariable: ApiKeyVariable);
 
     /// <summary><c>sk-None-</c> + 48 alphanumerics: no marker, so one tier lower.</summary>
-    public static SecretPattern NoProject { get; } = new SecretPattern(
+    public static readonly SecretPattern NoProject = new SecretPattern(
         id: "openai-no-project",
         provider: Provider,
         label: "API key",
@@ -75,7 +75,7 @@ public static class OpenAIPatterns
         layouts: new[] { new KeyLayout(KeySegment.Run(CharacterSet.Alphanumeric, 48)) },
         environmentVariable: ApiKeyVariable);
 
-    public static IReadOnlyList<SecretPattern> All { get; } = new[] { Project, ServiceAccount, Admin, LegacyUser, NoProject };
+    public static readonly IReadOnlyList<SecretPattern> All = new[] { Project, ServiceAccount, Admin, LegacyUser, NoProject };
 
     /// <summary>One layout per half length: random + marker + random, both halves the same length.</summary>
     private static KeyLayout[] MarkedHalves(CharacterSet characters, params int[] halfLengths)

@@ -10,21 +10,21 @@ namespace KeyLock.Secrets;
 /// </summary>
 public static class PrivateKeyPatterns
 {
-    public static SecretPattern Rsa { get; } = Pem("private-key-rsa", "RSA private key", "RSA ", "PRIVATE_KEY");
+    public static readonly SecretPattern Rsa = Pem("private-key-rsa", "RSA private key", "RSA ", "PRIVATE_KEY");
 
-    public static SecretPattern EC { get; } = Pem("private-key-ec", "EC private key", "EC ", "PRIVATE_KEY");
+    public static readonly SecretPattern EC = Pem("private-key-ec", "EC private key", "EC ", "PRIVATE_KEY");
 
-    public static SecretPattern Dsa { get; } = Pem("private-key-dsa", "DSA private key", "DSA ", "PRIVATE_KEY");
+    public static readonly SecretPattern Dsa = Pem("private-key-dsa", "DSA private key", "DSA ", "PRIVATE_KEY");
 
-    public static SecretPattern Pkcs8 { get; } = Pem("private-key-pkcs8", "PKCS #8 private key", string.Empty, "PRIVATE_KEY");
+    public static readonly SecretPattern Pkcs8 = Pem("private-key-pkcs8", "PKCS #8 private key", string.Empty, "PRIVATE_KEY");
 
-    public static SecretPattern EncryptedPkcs8 { get; } = Pem("private-key-encrypted", "encrypted PKCS #8 private key", "ENCRYPTED ", "PRIVATE_KEY");
+    public static readonly SecretPattern EncryptedPkcs8 = Pem("private-key-encrypted", "encrypted PKCS #8 private key", "ENCRYPTED ", "PRIVATE_KEY");
 
-    public static SecretPattern OpenSsh { get; } = Pem("private-key-openssh", "private key (OpenSSH)", "OPENSSH ", "SSH_PRIVATE_KEY");
+    public static readonly SecretPattern OpenSsh = Pem("private-key-openssh", "private key (OpenSSH)", "OPENSSH ", "SSH_PRIVATE_KEY");
 
-    public static SecretPattern Pgp { get; } = Pem("private-key-pgp", "PGP private key block", "PGP ", "PGP_PRIVATE_KEY", " BLOCK");
+    public static readonly SecretPattern Pgp = Pem("private-key-pgp", "PGP private key block", "PGP ", "PGP_PRIVATE_KEY", " BLOCK");
 
-    public static IReadOnlyList<SecretPattern> All { get; } = new[] { Rsa, EC, Dsa, Pkcs8, EncryptedPkcs8, OpenSsh, Pgp };
+    public static readonly IReadOnlyList<SecretPattern> All = new[] { Rsa, EC, Dsa, Pkcs8, EncryptedPkcs8, OpenSsh, Pgp };
 
     /// <summary>The BEGIN line of a PEM private key of <paramref name="kind"/>, e.g. <c>"RSA "</c>.</summary>
     public static string BeginLine(string kind, string suffix = "") => "-----BEGIN " + kind + "PRIVATE" + " KEY" + suffix + "-----";
