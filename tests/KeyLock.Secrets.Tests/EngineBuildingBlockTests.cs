@@ -71,6 +71,19 @@ public sealed class EngineBuildingBlockTests
         Assert.Equal("openai-project", Assert.Single(SecretMatcher.Default.FindAll(key)).Pattern.Id);
     }
 
+    [Fact]
+    public void SharedFirstCharacter_TriesTheLongestAnchorFirstInAnyListOrder()
+    {
+        // Both match "tok_" + 7: the 1-character anchor with a 10-character word body, the 4-character one with 7.
+        var shortAnchor = SecretPattern.Define("short-anchor", "Test", "token").Prefix("t").Body(CharacterSet.Word, 10).EnvironmentVariable("T").Build();
+        var longAnchor = SecretPattern.Define("long-anchor", "Test", "token").Prefix("tok_").Body(CharacterSet.Alphanumeric, 7).EnvironmentVariable("T").Build();
+        var text = "tok_" + FakeKeys.RandomString(7, seed: 11);
+
+        Assert.Equal("short-anchor", Assert.Single(new SecretMatcher(new[] { shortAnchor }).FindAll(text)).Pattern.Id);
+        Assert.Equal("long-anchor", Assert.Single(new SecretMatcher(new[] { shortAnchor, longAnchor }).FindAll(text)).Pattern.Id);
+        Assert.Equal("long-anchor", Assert.Single(new SecretMatcher(new[] { longAnchor, shortAnchor }).FindAll(text)).Pattern.Id);
+    }
+
     [Theory]
     [InlineData(74, 64, 6)]
     [InlineData(20, 62, 6)]
