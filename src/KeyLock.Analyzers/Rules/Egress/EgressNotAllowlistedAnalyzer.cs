@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,6 +32,11 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> EndpointPropertyNames =
         ImmutableHashSet.Create(StringComparer.Ordinal, "Endpoint", "BaseAddress", "BaseUrl", "BaseUri", "ApiBase", "ApiBaseUrl");
 
+    private static readonly KnownType UriType = new("System", "Uri");
+    private static readonly KnownType HttpClient = new("System.Net.Http", "HttpClient");
+    private static readonly KnownType HttpClientJson = new("System.Net.Http.Json", "HttpClientJsonExtensions");
+    private static readonly KnownType RequestMessage = new("System.Net.Http", "HttpRequestMessage");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -39,25 +45,18 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var compilation = start.Compilation;
-            var uri = compilation.GetTypeByMetadataName("System.Uri");
-            if (uri is null || !AllowlistConfigured(compilation, start.Options.AnalyzerConfigOptionsProvider))
+            if (!AllowlistConfigured(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
             {
-                // The rule is off until an allowlist exists: register nothing, so it costs nothing.
+                // The rule is off until an allowlist exists: register nothing, so it costs nothing. (The old second
+                // gate, System.Uri resolving, is gone: without it the name checks in EndpointLiteral never match.)
                 return;
             }
 
-            var targets = new Targets(
-                uri,
-                compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"),
-                compilation.GetTypeByMetadataName("System.Net.Http.Json.HttpClientJsonExtensions"),
-                compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage"));
             var allowlists = new ConcurrentDictionary<string, HostAllowlist>(StringComparer.Ordinal);
-
             start.RegisterOperationAction(
                 operation =>
                 {
-                    if (EndpointLiteral(operation.Operation, targets) is { } literal)
+                    if (EndpointLiteral(operation.Operation) is { } literal)
                     {
                         Check(operation, literal, allowlists);
                     }
@@ -91,13 +90,13 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
         options.TryGetValue(HostAllowlist.OptionKey, out var configured) && !string.IsNullOrWhiteSpace(configured);
 
     /// <summary>The constant URL operand of an outbound endpoint, or null.</summary>
-    private static IOperation? EndpointLiteral(IOperation operation, Targets targets)
+    private static IOperation? EndpointLiteral(IOperation operation)
     {
         switch (operation)
         {
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 var type = constructor.ContainingType;
-                if (SymbolEqualityComparer.Default.Equals(type, targets.Uri) || SymbolEqualityComparer.Default.Equals(type, targets.RequestMessage))
+                if (UriType.Matches(type) || RequestMessage.Matches(type))
                 {
                     return creation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value;
                 }
@@ -106,7 +105,7 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
 
             case IInvocationOperation invocation:
                 var owner = invocation.TargetMethod.ContainingType;
-                if (SymbolEqualityComparer.Default.Equals(owner, targets.HttpClient) || SymbolEqualityComparer.Default.Equals(owner, targets.HttpClientJson))
+                if (HttpClient.Matches(owner) || HttpClientJson.Matches(owner))
                 {
                     return invocation.Arguments
                         .FirstOrDefault(a => a.Parameter is { Name: "requestUri", Type.SpecialType: SpecialType.System_String })?.Value;
@@ -143,24 +142,5 @@ public sealed class EgressNotAllowlistedAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), url.Host));
         }
-    }
-
-    private sealed class Targets
-    {
-        public Targets(INamedTypeSymbol uri, INamedTypeSymbol? httpClient, INamedTypeSymbol? httpClientJson, INamedTypeSymbol? requestMessage)
-        {
-            Uri = uri;
-            HttpClient = httpClient;
-            HttpClientJson = httpClientJson;
-            RequestMessage = requestMessage;
-        }
-
-        public INamedTypeSymbol Uri { get; }
-
-        public INamedTypeSymbol? HttpClient { get; }
-
-        public INamedTypeSymbol? HttpClientJson { get; }
-
-        public INamedTypeSymbol? RequestMessage { get; }
     }
 }

@@ -13,7 +13,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 internal static class FlowRegistration
 {
     public static void RegisterForBlocksContaining(
-        CompilationStartAnalysisContext context,
+        AnalysisContext context,
         Func<IOperation, bool> isTrigger,
         Action<OperationBlockAnalysisContext> analyze,
         params OperationKind[] triggerKinds)

@@ -30,34 +30,21 @@ public sealed class SecretInProcessEnvironmentAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SecretSources.Create(start.Compilation) is not { } sources)
-            {
-                return;
-            }
-
-            var environment = start.Compilation.GetTypeByMetadataName("System.Environment")!;
-            FlowRegistration.RegisterForBlocksContaining(
-                start,
-                operation => IsSetEnvironmentVariable(operation, environment),
-                block => Analyze(block, sources, environment),
-                OperationKind.Invocation);
-        });
+        // Registered for every compilation: a compilation without System.Environment never matches the name check.
+        FlowRegistration.RegisterForBlocksContaining(context, IsSetEnvironmentVariable, Analyze, OperationKind.Invocation);
     }
 
-    private static bool IsSetEnvironmentVariable(IOperation operation, INamedTypeSymbol environment) =>
-        operation is IInvocationOperation { TargetMethod.Name: "SetEnvironmentVariable" } invocation
-        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, environment);
+    private static bool IsSetEnvironmentVariable(IOperation operation) =>
+        operation is IInvocationOperation invocation && SecretSources.IsEnvironmentMethod(invocation.TargetMethod, "SetEnvironmentVariable");
 
-    private static void Analyze(OperationBlockAnalysisContext context, SecretSources sources, INamedTypeSymbol environment)
+    private static void Analyze(OperationBlockAnalysisContext context)
     {
         TaintFlow? flow = null;
         foreach (var block in context.OperationBlocks)
         {
             foreach (var invocation in block.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
-                if (!IsSetEnvironmentVariable(invocation, environment))
+                if (!IsSetEnvironmentVariable(invocation))
                 {
                     continue;
                 }
@@ -75,7 +62,7 @@ public sealed class SecretInProcessEnvironmentAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                flow ??= TaintFlow.Analyze(context.OperationBlocks, sources.SecretRead, context.CancellationToken);
+                flow ??= TaintFlow.Analyze(context.OperationBlocks, SecretSources.SecretRead, context.CancellationToken);
                 var secret = flow.Evaluate(value);
                 if (secret.Taint.Exposes())
                 {

@@ -35,30 +35,18 @@ public sealed class SecretLeakedAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SecretSources.Create(start.Compilation) is not { } sources)
-            {
-                return;
-            }
-
-            var sinks = new SecretSinks(start.Compilation);
-            FlowRegistration.RegisterForBlocksContaining(
-                start,
-                operation => !sources.SecretRead(operation).IsClean,
-                block => Analyze(block, sources, sinks),
-                OperationKind.Invocation,
-                OperationKind.PropertyReference);
-        });
+        // Registered for every compilation: sources and sinks are matched by name where they are used.
+        FlowRegistration.RegisterForBlocksContaining(
+            context, operation => !SecretSources.SecretRead(operation).IsClean, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SecretSources sources, SecretSinks sinks)
+    private static void Analyze(OperationBlockAnalysisContext context)
     {
-        var flow = TaintFlow.Analyze(context.OperationBlocks, sources.SecretRead, context.CancellationToken);
+        var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.SecretRead, context.CancellationToken);
         var reported = new HashSet<TextSpan>();
         foreach (var operation in flow.Operations)
         {
-            foreach (var use in sinks.ValuesReaching(operation, Sinks))
+            foreach (var use in SecretSinks.ValuesReaching(operation, Sinks))
             {
                 var value = flow.Evaluate(use.Value);
                 if (value.Taint.Exposes() && reported.Add(use.Value.Syntax.Span))

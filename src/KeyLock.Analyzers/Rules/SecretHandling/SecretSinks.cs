@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -45,51 +46,35 @@ internal readonly struct SinkUse
 }
 
 /// <summary>
-/// The sinks, resolved once per compilation: logging (<c>Microsoft.Extensions.Logging</c>, <c>[LoggerMessage]</c>
+/// The sinks: logging (<c>Microsoft.Extensions.Logging</c>, <c>[LoggerMessage]</c>
 /// methods, Serilog, <c>Console</c>, <c>Debug</c>, <c>Trace</c>, <c>TraceSource</c>), serialization
 /// (<c>JsonSerializer.Serialize*</c>, Newtonsoft <c>JsonConvert.SerializeObject</c>, <c>XmlSerializer.Serialize</c>),
 /// files and streams (<c>File.Write*/Append*</c>, any <c>TextWriter.Write*</c>), HTTP content (<c>StringContent</c>,
 /// <c>ByteArrayContent</c>, <c>FormUrlEncodedContent</c>, <c>JsonContent.Create</c>, <c>PostAsJsonAsync</c>…),
 /// exceptions (constructor arguments, <c>Exception.Data</c>) and telemetry (<c>Activity.SetTag/AddTag/SetBaggage/AddBaggage</c>).
-/// Types are matched by metadata name; those absent from the compilation simply never match.
+/// Types are matched by name where they are used (<see cref="KnownType"/>); those absent from the compilation simply never match.
 /// </summary>
-internal sealed class SecretSinks
+internal static class SecretSinks
 {
-    private readonly INamedTypeSymbol? _console;
-    private readonly INamedTypeSymbol? _debug;
-    private readonly INamedTypeSymbol? _trace;
-    private readonly INamedTypeSymbol? _traceSource;
-    private readonly INamedTypeSymbol? _file;
-    private readonly INamedTypeSymbol? _textWriter;
-    private readonly INamedTypeSymbol? _jsonSerializer;
-    private readonly INamedTypeSymbol? _newtonsoftConvert;
-    private readonly INamedTypeSymbol? _xmlSerializer;
-    private readonly INamedTypeSymbol? _httpContent;
-    private readonly INamedTypeSymbol? _jsonContent;
-    private readonly INamedTypeSymbol? _httpClientJson;
-    private readonly INamedTypeSymbol? _exception;
-    private readonly INamedTypeSymbol? _activity;
-
-    public SecretSinks(Compilation compilation)
-    {
-        _console = compilation.GetTypeByMetadataName("System.Console");
-        _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-        _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-        _traceSource = compilation.GetTypeByMetadataName("System.Diagnostics.TraceSource");
-        _file = compilation.GetTypeByMetadataName("System.IO.File");
-        _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        _jsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-        _newtonsoftConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
-        _xmlSerializer = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlSerializer");
-        _httpContent = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
-        _jsonContent = compilation.GetTypeByMetadataName("System.Net.Http.Json.JsonContent");
-        _httpClientJson = compilation.GetTypeByMetadataName("System.Net.Http.Json.HttpClientJsonExtensions");
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
-        _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
-    }
+    private static readonly KnownNamespace Logging = new("Microsoft.Extensions.Logging");
+    private static readonly KnownNamespace Serilog = new("Serilog");
+    private static readonly KnownType Console = new("System", "Console");
+    private static readonly KnownType Debug = new("System.Diagnostics", "Debug");
+    private static readonly KnownType Trace = new("System.Diagnostics", "Trace");
+    private static readonly KnownType TraceSource = new("System.Diagnostics", "TraceSource");
+    private static readonly KnownType File = new("System.IO", "File");
+    private static readonly KnownType TextWriter = new("System.IO", "TextWriter");
+    private static readonly KnownType JsonSerializer = new("System.Text.Json", "JsonSerializer");
+    private static readonly KnownType NewtonsoftConvert = new("Newtonsoft.Json", "JsonConvert");
+    private static readonly KnownType XmlSerializer = new("System.Xml.Serialization", "XmlSerializer");
+    private static readonly KnownType HttpContent = new("System.Net.Http", "HttpContent");
+    private static readonly KnownType JsonContent = new("System.Net.Http.Json", "JsonContent");
+    private static readonly KnownType HttpClientJson = new("System.Net.Http.Json", "HttpClientJsonExtensions");
+    private static readonly KnownType Exception = new("System", "Exception");
+    private static readonly KnownType Activity = new("System.Diagnostics", "Activity");
 
     /// <summary>The values that <paramref name="operation"/> hands to a sink of one of <paramref name="kinds"/>.</summary>
-    public IEnumerable<SinkUse> ValuesReaching(IOperation operation, SinkKind[] kinds)
+    public static IEnumerable<SinkUse> ValuesReaching(IOperation operation, SinkKind[] kinds)
     {
         switch (operation)
         {
@@ -137,39 +122,37 @@ internal sealed class SecretSinks
         }
     }
 
-    private SinkKind? Classify(IInvocationOperation invocation)
+    private static SinkKind? Classify(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-
-        if (ns == "Microsoft.Extensions.Logging" || ns == "Serilog" || ns.StartsWith("Serilog.", StringComparison.Ordinal)
-            || Is(type, _console) || Is(type, _debug) || Is(type, _trace) || Is(type, _traceSource)
+        if (Logging.Matches(type.ContainingNamespace) || Serilog.Contains(type.ContainingNamespace)
+            || Console.Matches(type) || Debug.Matches(type) || Trace.Matches(type) || TraceSource.Matches(type)
             || method.GetAttributes().Any(a => a.AttributeClass?.Name == "LoggerMessageAttribute"))
         {
             return SinkKind.Logging;
         }
 
-        if ((Is(type, _jsonSerializer) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
-            || (Is(type, _newtonsoftConvert) && method.Name == "SerializeObject")
-            || (Is(type, _xmlSerializer) && method.Name == "Serialize"))
+        if ((JsonSerializer.Matches(type) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+            || (NewtonsoftConvert.Matches(type) && method.Name == "SerializeObject")
+            || (XmlSerializer.Matches(type) && method.Name == "Serialize"))
         {
             return SinkKind.Serialization;
         }
 
-        if ((Is(type, _file) && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Append", StringComparison.Ordinal)))
-            || (DerivesFrom(type, _textWriter) && method.Name.StartsWith("Write", StringComparison.Ordinal)))
+        if ((File.Matches(type) && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Append", StringComparison.Ordinal)))
+            || (TextWriter.IsOrDerivesFrom(type) && method.Name.StartsWith("Write", StringComparison.Ordinal)))
         {
             return SinkKind.File;
         }
 
-        if ((Is(type, _jsonContent) && method.Name == "Create")
-            || (Is(type, _httpClientJson) && method.Name.EndsWith("AsJsonAsync", StringComparison.Ordinal)))
+        if ((JsonContent.Matches(type) && method.Name == "Create")
+            || (HttpClientJson.Matches(type) && method.Name.EndsWith("AsJsonAsync", StringComparison.Ordinal)))
         {
             return SinkKind.Http;
         }
 
-        if (Is(type, _activity) && method.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage")
+        if (Activity.Matches(type) && method.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage")
         {
             return SinkKind.Telemetry;
         }
@@ -182,39 +165,18 @@ internal sealed class SecretSinks
         return null;
     }
 
-    private SinkKind? ClassifyCreation(INamedTypeSymbol type) =>
-        DerivesFrom(type, _exception) ? SinkKind.Exception
-        : DerivesFrom(type, _httpContent) ? SinkKind.Http
+    private static SinkKind? ClassifyCreation(INamedTypeSymbol type) =>
+        Exception.IsOrDerivesFrom(type) ? SinkKind.Exception
+        : HttpContent.IsOrDerivesFrom(type) ? SinkKind.Http
         : null;
 
-    private bool IsExceptionData(IOperation? operation) =>
-        operation is IPropertyReferenceOperation { Property.Name: "Data" } data && DerivesFrom(data.Property.ContainingType, _exception);
+    private static bool IsExceptionData(IOperation? operation) =>
+        operation is IPropertyReferenceOperation { Property.Name: "Data" } data && Exception.IsOrDerivesFrom(data.Property.ContainingType);
 
     private static string MemberName(IMethodSymbol method)
     {
         // logger.LogInformation(…) is an extension of ILogger: name it by what the user wrote on.
         var owner = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type.Name : method.ContainingType.Name;
         return owner + "." + method.Name;
-    }
-
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? target) =>
-        target is not null && SymbolEqualityComparer.Default.Equals(type, target);
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,35 +1,30 @@
 using System.Linq;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KeyLock.Analyzers.Rules.SecretHandling;
 
 /// <summary>
-/// The reads the secret-handling rules start from, resolved once per compilation: the whole environment
+/// The reads the secret-handling rules start from: the whole environment
 /// (<c>Environment.GetEnvironmentVariables()</c>, <c>IConfiguration.AsEnumerable()</c> on a root), one
 /// environment variable (<c>Environment.GetEnvironmentVariable(name)</c>) and one configuration value
 /// (<c>config[key]</c>, <c>config.GetValue&lt;string&gt;(key)</c>, <c>config.GetSection(key).Value</c>).
-/// Configuration types are matched by metadata name, so no package is needed to compile the analyzer.
+/// Types are matched by name where they are used (<see cref="KnownType"/>), so no package is needed to
+/// compile the analyzer and nothing is resolved per compilation; absent types simply never match.
 /// </summary>
-internal sealed class SecretSources
+internal static class SecretSources
 {
-    private readonly INamedTypeSymbol _environment;
-    private readonly INamedTypeSymbol? _configuration;
-    private readonly INamedTypeSymbol? _configurationSection;
+    private static readonly KnownType Environment = new("System", "Environment");
+    private static readonly KnownType Configuration = new("Microsoft.Extensions.Configuration", "IConfiguration");
+    private static readonly KnownType ConfigurationSection = new("Microsoft.Extensions.Configuration", "IConfigurationSection");
 
-    private SecretSources(Compilation compilation, INamedTypeSymbol environment)
-    {
-        _environment = environment;
-        _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        _configurationSection = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-    }
-
-    /// <summary>The sources of <paramref name="compilation"/>, or null when it has no <c>System.Environment</c>.</summary>
-    public static SecretSources? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("System.Environment") is { } environment ? new SecretSources(compilation, environment) : null;
+    /// <summary>True for a method of <c>System.Environment</c> with the name <paramref name="name"/>.</summary>
+    public static bool IsEnvironmentMethod(IMethodSymbol method, string name) =>
+        method.Name == name && Environment.Matches(method.ContainingType);
 
     /// <summary><c>Environment.GetEnvironmentVariables()</c> or <c>AsEnumerable()</c> over a configuration root.</summary>
-    public TaintedValue WholeEnvironment(IOperation operation)
+    public static TaintedValue WholeEnvironment(IOperation operation)
     {
         if (operation is not IInvocationOperation invocation)
         {
@@ -37,12 +32,12 @@ internal sealed class SecretSources
         }
 
         var method = invocation.TargetMethod;
-        if (method.Name == "GetEnvironmentVariables" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment))
+        if (IsEnvironmentMethod(method, "GetEnvironmentVariables"))
         {
             return new TaintedValue(Taint.Entries, "Environment.GetEnvironmentVariables()");
         }
 
-        if (method.Name == "AsEnumerable" && _configuration is not null && method.Parameters.Length >= 1
+        if (method.Name == "AsEnumerable" && method.Parameters.Length >= 1
             && IsConfiguration(method.Parameters[0].Type)
             && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is { } receiver
             && !IsSection(Unwrap(receiver).Type))
@@ -54,33 +49,33 @@ internal sealed class SecretSources
     }
 
     /// <summary>True for <c>Environment.GetEnvironmentVariables</c>, the trigger that lets the whole-environment rules run.</summary>
-    public bool IsWholeEnvironmentRead(IOperation operation) => !WholeEnvironment(operation).IsClean;
+    public static bool IsWholeEnvironmentRead(IOperation operation) => !WholeEnvironment(operation).IsClean;
 
     /// <summary>One value read by a secret-like name: <c>GetEnvironmentVariable("OPENAI_API_KEY")</c>, <c>config["OpenAI:ApiKey"]</c>.</summary>
-    public TaintedValue SecretRead(IOperation operation) =>
+    public static TaintedValue SecretRead(IOperation operation) =>
         ReadName(operation) is { } name && SecretNames.IsSecretName(name) ? new TaintedValue(Taint.Value, name) : TaintedValue.Clean;
 
     /// <summary>One value read by a name that says it may hold several secrets: <c>SECRETS</c>, <c>API_KEYS</c>, <c>Providers:Keys</c>.</summary>
-    public TaintedValue SecretBundleRead(IOperation operation) =>
+    public static TaintedValue SecretBundleRead(IOperation operation) =>
         ReadName(operation) is { } name && SecretNames.MayHoldSecrets(name) ? new TaintedValue(Taint.Value, name) : TaintedValue.Clean;
 
     /// <summary>
     /// The constant name of a single environment or configuration read, or null when
     /// <paramref name="operation"/> is not one (or the name is not a constant).
     /// </summary>
-    public string? ReadName(IOperation operation)
+    public static string? ReadName(IOperation operation)
     {
         switch (operation)
         {
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
-                if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment))
+                if (IsEnvironmentMethod(method, "GetEnvironmentVariable"))
                 {
                     return ConstantArgument(invocation, 0);
                 }
 
                 // ConfigurationBinder.GetValue<string>(config, "OpenAI:ApiKey"), config.GetConnectionString is not a key read.
-                if (method.Name == "GetValue" && _configuration is not null && method.IsExtensionMethod
+                if (method.Name == "GetValue" && method.IsExtensionMethod
                     && method.Parameters.Length >= 2 && IsConfiguration(method.Parameters[0].Type))
                 {
                     return ConstantArgument(invocation, 1);
@@ -88,7 +83,7 @@ internal sealed class SecretSources
 
                 return null;
 
-            case IPropertyReferenceOperation property when _configuration is not null:
+            case IPropertyReferenceOperation property:
                 // config["OpenAI:ApiKey"], section["ApiKey"]
                 if (property.Property.IsIndexer && IsConfiguration(property.Property.ContainingType))
                 {
@@ -113,13 +108,9 @@ internal sealed class SecretSources
     private static string? ConstantArgument(IInvocationOperation invocation, int ordinal) =>
         invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value.ConstantValue.Value as string;
 
-    private bool IsConfiguration(ITypeSymbol? type) => Is(type, _configuration);
+    private static bool IsConfiguration(ITypeSymbol? type) => Configuration.IsOrImplements(type);
 
-    private bool IsSection(ITypeSymbol? type) => Is(type, _configurationSection);
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? target) =>
-        type is not null && target is not null
-        && (SymbolEqualityComparer.Default.Equals(type, target) || type.AllInterfaces.Contains(target, SymbolEqualityComparer.Default));
+    private static bool IsSection(ITypeSymbol? type) => ConfigurationSection.IsOrImplements(type);
 
     private static IOperation Unwrap(IOperation operation)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,7 +14,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// <list type="bullet">
 /// <item>a <c>.env</c> file loaded into the process environment: DotNetEnv (<c>Env.Load()</c>,
 ///   <c>Env.TraversePath().Load()</c>, <c>Env.LoadMulti</c>, <c>Env.LoadContents</c>) or dotenv.net (<c>DotEnv.Load()</c>),
-///   matched by metadata name;</item>
+///   matched by namespace and type name;</item>
 /// <item>one environment variable or configuration value whose name says it holds secrets (<c>SECRETS</c>,
 ///   <c>API_KEYS</c>, …) parsed as JSON into a dictionary (<c>JsonSerializer.Deserialize&lt;Dictionary&lt;string, string&gt;&gt;</c>,
 ///   Newtonsoft <c>JsonConvert.DeserializeObject</c>), directly or through locals.</item>
@@ -31,13 +32,21 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
             + "bind it to typed options for its provider, and load only the keys a process uses.",
         DiagnosticSeverity.Warning);
 
-    private static readonly (string Type, string Display)[] DotEnvLoaders =
+    private static readonly KnownType[] DotEnvLoaders =
     {
-        ("DotNetEnv.Env", "Env"),
-        ("DotNetEnv.LoadOptions", "LoadOptions"),
-        ("dotenv.net.DotEnv", "DotEnv"),
-        ("dotenv.net.DotEnvOptions", "DotEnvOptions"),
+        new("DotNetEnv", "Env"),
+        new("DotNetEnv", "LoadOptions"),
+        new("dotenv.net", "DotEnv"),
+        new("dotenv.net", "DotEnvOptions"),
     };
+
+    private static readonly KnownType[] Deserializers =
+    {
+        new("System.Text.Json", "JsonSerializer"),
+        new("Newtonsoft.Json", "JsonConvert"),
+    };
+
+    private static readonly KnownNamespace GenericCollections = new("System.Collections.Generic");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -45,44 +54,20 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var compilation = start.Compilation;
-            var loaders = DotEnvLoaders
-                .Select(loader => compilation.GetTypeByMetadataName(loader.Type))
-                .Where(type => type is not null)
-                .Cast<INamedTypeSymbol>()
-                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            if (!loaders.IsEmpty)
-            {
-                start.RegisterOperationAction(operation => AnalyzeDotEnvLoad(operation, loaders), OperationKind.Invocation);
-            }
 
-            var deserializers = new[]
-                {
-                    compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer"),
-                    compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert"),
-                }
-                .Where(type => type is not null)
-                .Cast<INamedTypeSymbol>()
-                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            if (!deserializers.IsEmpty && SecretSources.Create(compilation) is { } sources)
-            {
-                FlowRegistration.RegisterForBlocksContaining(
-                    start,
-                    operation => !sources.SecretBundleRead(operation).IsClean,
-                    block => AnalyzeDeserialization(block, sources, deserializers),
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference);
-            }
-        });
+        // Both shapes register for every compilation: the .env check tests the method name before any type, and
+        // the dictionary check runs only in methods that read a bundle-named value; a compilation without the
+        // loader or deserializer types never matches their names.
+        context.RegisterOperationAction(AnalyzeDotEnvLoad, OperationKind.Invocation);
+        FlowRegistration.RegisterForBlocksContaining(
+            context, operation => !SecretSources.SecretBundleRead(operation).IsClean, AnalyzeDeserialization, OperationKind.Invocation, OperationKind.PropertyReference);
     }
 
-    private static void AnalyzeDotEnvLoad(OperationAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> loaders)
+    private static void AnalyzeDotEnvLoad(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name.StartsWith("Load", StringComparison.Ordinal) && loaders.Contains(method.ContainingType))
+        if (method.Name.StartsWith("Load", StringComparison.Ordinal) && KnownType.MatchesAny(DotEnvLoaders, method.ContainingType))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
@@ -91,14 +76,14 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeDeserialization(OperationBlockAnalysisContext context, SecretSources sources, ImmutableHashSet<INamedTypeSymbol> deserializers)
+    private static void AnalyzeDeserialization(OperationBlockAnalysisContext context)
     {
-        var flow = TaintFlow.Analyze(context.OperationBlocks, sources.SecretBundleRead, context.CancellationToken);
+        var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.SecretBundleRead, context.CancellationToken);
         foreach (var invocation in flow.Operations.OfType<IInvocationOperation>())
         {
             var method = invocation.TargetMethod;
             if (!method.Name.StartsWith("Deserialize", StringComparison.Ordinal)
-                || !deserializers.Contains(method.ContainingType)
+                || !KnownType.MatchesAny(Deserializers, method.ContainingType)
                 || !IsDictionaryOfText(method.ReturnType))
             {
                 continue;
@@ -126,7 +111,7 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
         foreach (var candidate in new[] { named }.Concat(named.AllInterfaces))
         {
             if (candidate.Name is "IDictionary" or "IReadOnlyDictionary"
-                && candidate.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+                && GenericCollections.Matches(candidate.ContainingNamespace)
                 && candidate.TypeArguments.Length == 2)
             {
                 var value = candidate.TypeArguments[1];

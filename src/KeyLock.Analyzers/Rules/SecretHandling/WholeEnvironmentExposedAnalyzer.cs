@@ -35,29 +35,16 @@ public sealed class WholeEnvironmentExposedAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SecretSources.Create(start.Compilation) is not { } sources)
-            {
-                return;
-            }
-
-            var sinks = new SecretSinks(start.Compilation);
-            FlowRegistration.RegisterForBlocksContaining(
-                start,
-                sources.IsWholeEnvironmentRead,
-                block => Analyze(block, sources, sinks),
-                OperationKind.Invocation);
-        });
+        FlowRegistration.RegisterForBlocksContaining(context, SecretSources.IsWholeEnvironmentRead, Analyze, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SecretSources sources, SecretSinks sinks)
+    private static void Analyze(OperationBlockAnalysisContext context)
     {
-        var flow = TaintFlow.Analyze(context.OperationBlocks, sources.WholeEnvironment, context.CancellationToken);
+        var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.WholeEnvironment, context.CancellationToken);
         var reported = new HashSet<TextSpan>();
         foreach (var operation in flow.Operations)
         {
-            foreach (var use in sinks.ValuesReaching(operation, Sinks))
+            foreach (var use in SecretSinks.ValuesReaching(operation, Sinks))
             {
                 var value = flow.Evaluate(use.Value);
                 if (value.Taint.Exposes() && !flow.IsGuardedByAllowlist(operation) && reported.Add(use.Value.Syntax.Span))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,31 +26,22 @@ public sealed class WholeEnvironmentToChildProcessAnalyzer : DiagnosticAnalyzer
             + "the child needs, each read by name.",
         DiagnosticSeverity.Warning);
 
+    private static readonly KnownType ProcessStartInfo = new("System.Diagnostics", "ProcessStartInfo");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var startInfo = start.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo");
-            if (startInfo is null || SecretSources.Create(start.Compilation) is not { } sources)
-            {
-                return;
-            }
-
-            FlowRegistration.RegisterForBlocksContaining(
-                start,
-                sources.IsWholeEnvironmentRead,
-                block => Analyze(block, sources, startInfo),
-                OperationKind.Invocation);
-        });
+        // No gate on ProcessStartInfo being referenced: the trigger (a GetEnvironmentVariables() call) is rare, and
+        // without ProcessStartInfo the name check in ChildEnvironment never matches.
+        FlowRegistration.RegisterForBlocksContaining(context, SecretSources.IsWholeEnvironmentRead, Analyze, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SecretSources sources, INamedTypeSymbol startInfo)
+    private static void Analyze(OperationBlockAnalysisContext context)
     {
-        var flow = TaintFlow.Analyze(context.OperationBlocks, sources.WholeEnvironment, context.CancellationToken);
+        var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.WholeEnvironment, context.CancellationToken);
         var reported = new HashSet<TextSpan>();
         foreach (var operation in flow.Operations)
         {
@@ -57,11 +49,11 @@ public sealed class WholeEnvironmentToChildProcessAnalyzer : DiagnosticAnalyzer
             {
                 // psi.Environment[name] = value
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
-                    => (ChildEnvironment(indexer.Instance, startInfo), new[] { assignment.Value }),
+                    => (ChildEnvironment(indexer.Instance), new[] { assignment.Value }),
 
                 // psi.Environment.Add(name, value), psi.EnvironmentVariables.Add(…), psi.Environment.Add(pair)
                 IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "AddRange" } add
-                    => (ChildEnvironment(add.Instance, startInfo), ArgumentsOf(add)),
+                    => (ChildEnvironment(add.Instance), ArgumentsOf(add)),
                 _ => (null, System.Array.Empty<IOperation>()),
             };
 
@@ -93,9 +85,9 @@ public sealed class WholeEnvironmentToChildProcessAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>"ProcessStartInfo.Environment" when <paramref name="operation"/> is that property (or the legacy one), else null.</summary>
-    private static string? ChildEnvironment(IOperation? operation, INamedTypeSymbol startInfo) =>
+    private static string? ChildEnvironment(IOperation? operation) =>
         operation is IPropertyReferenceOperation { Property.Name: "Environment" or "EnvironmentVariables" } property
-        && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, startInfo)
+        && ProcessStartInfo.Matches(property.Property.ContainingType)
             ? "ProcessStartInfo." + property.Property.Name
             : null;
 }
