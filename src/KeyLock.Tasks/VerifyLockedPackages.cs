@@ -243,6 +243,8 @@ namespace KeyLock.Tasks
             var locator = new PackageLocator(folders);
             var verifier = new PackageVerifier(locator, checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
+            findings.AddRange(result.Findings);
+            findings.AddRange(supplyChain.Check(lockFile, folders, cache, _cancellation.Token));
             if (verdictFile != null)
             {
                 var problem = VerdictStore.Save(verdictFile, cache);
@@ -252,8 +254,6 @@ namespace KeyLock.Tasks
                         ? $"KeyLock: verdict cache {verdictFile}: {reused} verdict(s) from earlier builds (unchanged files only) were available."
                         : $"KeyLock: verdict cache {verdictFile} not written ({problem}); the next build verifies everything again.");
             }
-            findings.AddRange(result.Findings);
-            findings.AddRange(supplyChain.Check(lockFile, folders, BuildEngine, _cancellation.Token));
 
             reporter.ReportAll(findings);
             VerifiedPackageCount = result.VerifiedCount;

@@ -35,11 +35,12 @@ public sealed class VerdictCacheTests : IDisposable
         Assert.Contains(saved, l => l.Contains("\tH\t", StringComparison.Ordinal));
         Assert.Contains(saved, l => l.Contains("\tP\tX|", StringComparison.Ordinal));
         Assert.Contains(saved, l => l.Contains("\tP\tS|", StringComparison.Ordinal));
+        Assert.Contains(saved, l => l.Contains("\tF\t", StringComparison.Ordinal));
 
         // Without the pass record the next build verifies package by package, from the verdicts.
         File.Delete(FastPath.RecordPathFor(CachePath));
         Assert.True(Build(out var second), Errors(second));
-        Assert.Contains(second.Messages, m => (m.Message ?? string.Empty).Contains("3 verdict(s) from earlier builds", StringComparison.Ordinal));
+        Assert.Contains(second.Messages, m => (m.Message ?? string.Empty).Contains("4 verdict(s) from earlier builds", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -7,7 +6,6 @@ using System.Threading;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
 using KeyLock.Tasks.Signing;
-using Microsoft.Build.Framework;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Packaging.Signing;
@@ -16,23 +14,33 @@ using HashAlgorithmName = NuGet.Common.HashAlgorithmName;
 namespace KeyLock.Tasks.Inspection
 {
     /// <summary>
-    /// Reads <see cref="PackageFacts"/> from cached archives, offline. Results are shared by every project of one build
-    /// (kept with the build's <see cref="ContentHashCache"/>, keyed by the archive's path, length and write time), so a solution
-    /// reads each package once.
+    /// Reads <see cref="PackageFacts"/> from cached archives, offline. Results are kept with the build's
+    /// <see cref="ContentHashCache"/>, keyed by the archive's stamp, so a solution reads each package once, and facts of
+    /// settled archives are saved in the verdict cache, so a later build reads only the archives that changed.
     /// </summary>
     internal sealed class PackageInspector
     {
         private static readonly string[] BuildFolders = { "build/", "buildTransitive/", "buildMultiTargeting/" };
 
-        private readonly ConcurrentDictionary<string, PackageFacts> _facts = new ConcurrentDictionary<string, PackageFacts>(StringComparer.Ordinal);
+        private readonly ContentHashCache _cache;
 
-        /// <summary>The build-wide inspector, kept with the build's <see cref="ContentHashCache"/>.</summary>
-        public static PackageInspector ForBuild(IBuildEngine? engine) => ContentHashCache.ForBuild(engine).Companion<PackageInspector>();
+        /// <summary>An inspector whose facts live in <paramref name="cache"/> (the build's, so every project shares them).</summary>
+        public PackageInspector(ContentHashCache cache)
+        {
+            _cache = cache;
+        }
 
         public PackageFacts Inspect(string nupkgPath, CancellationToken cancellationToken)
         {
-            var stamp = FileStamp.Of(nupkgPath);
-            return _facts.GetOrAdd(stamp.Key, _ => Read(nupkgPath, cancellationToken));
+            var before = FileStamp.Of(nupkgPath);
+            if (_cache.TryGetFacts(before, out var known))
+            {
+                return known;
+            }
+
+            var facts = Read(nupkgPath, cancellationToken);
+            _cache.AddFacts(before, facts, durable: FileStamp.Of(nupkgPath).Equals(before));
+            return facts;
         }
 
         internal static PackageFacts Read(string nupkgPath, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using KeyLock.Tasks.Inspection;
 using Microsoft.Build.Framework;
 
 namespace KeyLock.Tasks.Packages
@@ -92,9 +93,36 @@ namespace KeyLock.Tasks.Packages
         /// <summary>Adds verdicts read from a verdict cache file, once per file per build.</summary>
         internal bool BeginLoad(string storePath) => _loadedStores.TryAdd(storePath, true);
 
+        /// <summary>Supply-chain facts already read from an archive in exactly this state (this build or a saved verdict cache).</summary>
+        public bool TryGetFacts(FileStamp stamp, out PackageFacts facts) => _facts.TryGetValue(stamp.Key, out facts!);
+
+        /// <summary>Remembers facts read from an archive; <paramref name="durable"/> when the stamp is settled and did not change while reading.</summary>
+        public void AddFacts(FileStamp stamp, PackageFacts facts, bool durable)
+        {
+            _facts[stamp.Key] = facts;
+            var text = durable && stamp.Settled && stamp.Key.IndexOf('\t') < 0 ? PackageFactsText.Encode(facts) : null;
+            if (text != null)
+            {
+                _durable[VerdictStore.FactsPrefix + stamp.Key + "\t" + text] = DateTime.UtcNow;
+            }
+        }
+
+        private readonly ConcurrentDictionary<string, PackageFacts> _facts = new ConcurrentDictionary<string, PackageFacts>(StringComparer.Ordinal);
+
         internal void AddLoaded(string entry, DateTime verifiedUtc)
         {
-            if (entry.StartsWith(VerdictStore.HashPrefix, StringComparison.Ordinal))
+            if (entry.StartsWith(VerdictStore.FactsPrefix, StringComparison.Ordinal))
+            {
+                var tab = entry.IndexOf('\t', VerdictStore.FactsPrefix.Length);
+                var facts = PackageFactsText.Decode(entry.Substring(tab + 1));
+                if (facts == null)
+                {
+                    return;
+                }
+
+                _facts.TryAdd(entry.Substring(VerdictStore.FactsPrefix.Length, tab - VerdictStore.FactsPrefix.Length), facts);
+            }
+            else if (entry.StartsWith(VerdictStore.HashPrefix, StringComparison.Ordinal))
             {
                 var tab = entry.LastIndexOf('\t');
                 _hashes.TryAdd(entry.Substring(VerdictStore.HashPrefix.Length, tab - VerdictStore.HashPrefix.Length), entry.Substring(tab + 1));
@@ -106,14 +134,6 @@ namespace KeyLock.Tasks.Packages
 
             _durable.TryAdd(entry, verifiedUtc);
         }
-
-        // Other per-build caches (package facts for the supply-chain policy) live with this one, so a build registers one object.
-        private readonly ConcurrentDictionary<Type, object> _companions = new ConcurrentDictionary<Type, object>();
-
-        /// <summary>A per-build companion cache of type <typeparamref name="T"/>, created on first use.</summary>
-        public T Companion<T>()
-            where T : class, new() =>
-            (T)_companions.GetOrAdd(typeof(T), _ => new T());
     }
 
     /// <summary>

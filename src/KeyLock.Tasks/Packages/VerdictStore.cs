@@ -20,6 +20,7 @@ namespace KeyLock.Tasks.Packages
     {
         public const string HashPrefix = "H\t";
         public const string PassPrefix = "P\t";
+        public const string FactsPrefix = "F\t";
 
         /// <summary>How long a saved verdict is trusted before the package is verified from scratch again.</summary>
         public static TimeSpan MaxAge => VerdictLifetime.MaxAge;
@@ -75,7 +76,8 @@ namespace KeyLock.Tasks.Packages
                 var verified = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
                 var entry = line.Substring(tab + 1);
                 var valid = entry.StartsWith(PassPrefix, StringComparison.Ordinal)
-                    || (entry.StartsWith(HashPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', HashPrefix.Length) > 0);
+                    || (entry.StartsWith(HashPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', HashPrefix.Length) > 0)
+                    || (entry.StartsWith(FactsPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', FactsPrefix.Length) > 0);
                 if (valid && verified <= now && now - verified < MaxAge)
                 {
                     cache.AddLoaded(entry, verified);

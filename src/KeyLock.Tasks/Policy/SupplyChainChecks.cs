@@ -47,13 +47,13 @@ namespace KeyLock.Tasks.Policy
         /// Findings for the locked packages. Archives that cannot be found or read are skipped here: the content hash check
         /// already fails the build for them (KL5004/KL5005).
         /// </summary>
-        public IReadOnlyList<Finding> Check(LockFileReadResult lockFile, IReadOnlyList<string> packageFolders, IBuildEngine? engine, CancellationToken cancellationToken)
+        public IReadOnlyList<Finding> Check(LockFileReadResult lockFile, IReadOnlyList<string> packageFolders, ContentHashCache cache, CancellationToken cancellationToken)
         {
             var findings = new List<Finding>();
             findings.AddRange(DenyList.Check(Policy, lockFile.Packages));
 
             var locator = new PackageLocator(packageFolders);
-            var inspector = PackageInspector.ForBuild(engine);
+            var inspector = new PackageInspector(cache);
             var located = new ConcurrentDictionary<LockedPackage, PackageFacts>();
             var options = new ParallelOptions { MaxDegreeOfParallelism = PackageVerifier.DefaultParallelism, CancellationToken = cancellationToken };
             Parallel.ForEach(lockFile.Packages, options, package =>
