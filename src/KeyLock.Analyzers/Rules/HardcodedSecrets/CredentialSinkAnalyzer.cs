@@ -44,70 +44,36 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var credentialTypes = CredentialTypes.Resolve(start.Compilation);
-            var sinks = new Sinks(credentialTypes);
-
-            // Name-based sinks need no types.
-            start.RegisterOperationAction(sinks.AnalyzeArgument, OperationKind.Argument);
-            start.RegisterOperationAction(sinks.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(sinks.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(sinks.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
-            start.RegisterOperationAction(sinks.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-            start.RegisterOperationAction(sinks.AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
-            start.RegisterOperationAction(sinks.AnalyzeVariableDeclarator, OperationKind.VariableDeclarator);
-
-            // Type-based sinks only when one of the credential types is referenced at all.
-            if (!credentialTypes.IsEmpty)
-            {
-                start.RegisterOperationAction(sinks.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(sinks.AnalyzeConversion, OperationKind.Conversion);
-            }
-        });
+        var sinks = new Sinks();
+        context.RegisterOperationAction(sinks.AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(sinks.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(sinks.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(sinks.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+        context.RegisterOperationAction(sinks.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+        context.RegisterOperationAction(sinks.AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+        context.RegisterOperationAction(sinks.AnalyzeVariableDeclarator, OperationKind.VariableDeclarator);
+        context.RegisterOperationAction(sinks.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        // string → ApiKeyCredential through its implicit operator; the callback stops at "no user-defined operator".
+        context.RegisterOperationAction(sinks.AnalyzeConversion, OperationKind.Conversion);
     }
 
-    /// <summary>The credential types of the compilation, resolved once by metadata name.</summary>
-    private sealed class CredentialTypes
+    /// <summary>The credential types, matched by name where they are used (see <see cref="KnownType"/> for why not by symbol).</summary>
+    private static class CredentialTypes
     {
-        private static readonly string[] MetadataNames =
+        private static readonly KnownType AuthenticationHeaderValue = new("System.Net.Http.Headers", "AuthenticationHeaderValue");
+
+        private static readonly KnownType[] All =
         {
-            "System.ClientModel.ApiKeyCredential",
-            "Azure.AzureKeyCredential",
-            "Azure.AzureNamedKeyCredential",
-            "Azure.AzureSasCredential",
-            "System.Net.Http.Headers.AuthenticationHeaderValue",
+            new("System.ClientModel", "ApiKeyCredential"),
+            new("Azure", "AzureKeyCredential"),
+            new("Azure", "AzureNamedKeyCredential"),
+            new("Azure", "AzureSasCredential"),
+            AuthenticationHeaderValue,
         };
 
-        private readonly ImmutableHashSet<INamedTypeSymbol> _types;
+        public static bool Contains(ITypeSymbol? type) => KnownType.MatchesAny(All, type);
 
-        private CredentialTypes(ImmutableHashSet<INamedTypeSymbol> types, INamedTypeSymbol? authenticationHeaderValue)
-        {
-            _types = types;
-            AuthenticationHeaderValue = authenticationHeaderValue;
-        }
-
-        public bool IsEmpty => _types.IsEmpty;
-
-        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
-
-        public static CredentialTypes Resolve(Compilation compilation)
-        {
-            var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            foreach (var name in MetadataNames)
-            {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-
-            return new CredentialTypes(
-                builder.ToImmutable(),
-                compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue"));
-        }
-
-        public bool Contains(ITypeSymbol? type) => type is INamedTypeSymbol named && _types.Contains(named);
+        public static bool IsAuthenticationHeaderValue(ITypeSymbol? type) => AuthenticationHeaderValue.Matches(type);
     }
 
     /// <summary>Where a value goes: what the message calls it, and the API that hints at the provider.</summary>
@@ -137,9 +103,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
 
     private sealed class Sinks
     {
-        private readonly CredentialTypes _types;
-
-        public Sinks(CredentialTypes types) => _types = types;
+        private static readonly KnownNamespace SystemCollections = new("System.Collections");
 
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
@@ -160,7 +124,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             var containingType = member?.ContainingType;
 
             // Credential types and credential-typed parameters are handled by the type-based actions.
-            if (member is null || _types.Contains(containingType))
+            if (member is null || CredentialTypes.Contains(containingType))
             {
                 return;
             }
@@ -175,7 +139,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Constructor is { } constructor && _types.Contains(constructor.ContainingType))
+            if (creation.Constructor is { } constructor && CredentialTypes.Contains(constructor.ContainingType))
             {
                 AnalyzeCredentialArguments(context, constructor, creation.Arguments, Hint(creation));
             }
@@ -185,7 +149,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         {
             // string → ApiKeyCredential through the type's implicit operator: new ChatClient("gpt-4o", "…").
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.OperatorMethod is { } method && _types.Contains(method.ContainingType) && conversion.Operand.ConstantValue.HasValue)
+            if (conversion.OperatorMethod is { } method && CredentialTypes.Contains(method.ContainingType) && conversion.Operand.ConstantValue.HasValue)
             {
                 Evaluate(context, conversion.Operand, new Sink("Credential", method.ContainingType.Name, Hint(conversion), variableSource: "key"));
             }
@@ -195,7 +159,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (_types.Contains(method.ContainingType))
+            if (CredentialTypes.Contains(method.ContainingType))
             {
                 // credential.Update("…")
                 AnalyzeCredentialArguments(context, method, invocation.Arguments, Hint(invocation));
@@ -291,7 +255,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
 
-            if (_types.Contains(type))
+            if (CredentialTypes.Contains(type))
             {
                 return; // the conversion into the credential type reports it
             }
@@ -311,7 +275,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeCredentialArguments(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, ISymbol? hint)
         {
-            var isAuthenticationHeader = SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.AuthenticationHeaderValue);
+            var isAuthenticationHeader = CredentialTypes.IsAuthenticationHeaderValue(method.ContainingType);
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter
@@ -328,7 +292,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         private static bool AllowsBareKey(ISymbol member)
         {
             var type = member.ContainingType;
-            if (type is null || IsInSystemCollections(type.ContainingNamespace) || type.Name is "KeyValuePair" or "Tuple" or "ValueTuple")
+            if (type is null || SystemCollections.Contains(type.ContainingNamespace) || type.Name is "KeyValuePair" or "Tuple" or "ValueTuple")
             {
                 return false;
             }
@@ -336,23 +300,6 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             return member is IMethodSymbol { MethodKind: MethodKind.Constructor }
                 || ContainsAny(type.Name, "Client", "Credential", "Options", "Settings", "Config", "Auth")
                 || ContainsAny(member.Name, "Client", "Credential", "Key", "Auth", "Chat", "Completion", "Embedding", "OpenAI", "Kernel");
-        }
-
-        /// <summary>System.Collections and its sub-namespaces, by walking names (no display string per call).</summary>
-        private static bool IsInSystemCollections(INamespaceSymbol? namespaceSymbol)
-        {
-            INamespaceSymbol? below = null;
-            for (var current = namespaceSymbol; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
-            {
-                if (current.ContainingNamespace is { IsGlobalNamespace: true })
-                {
-                    return current.Name == "System" && below?.Name == "Collections";
-                }
-
-                below = current;
-            }
-
-            return false;
         }
 
         private static bool ContainsAny(string text, params string[] parts)
