@@ -231,7 +231,7 @@ namespace KeyLock.Tasks
             SignaturePolicy? signaturePolicy = null;
             if (VerifySignatures)
             {
-                trustRoots = TrustStore.EnsureInitialized(TrustedRootsDirectory);
+                trustRoots = TrustStore.Locate(TrustedRootsDirectory);
                 signaturePolicy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
                 checks.Add(new SignatureCheck(signaturePolicy, cache));
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");

@@ -42,6 +42,7 @@ namespace KeyLock.Tasks.Signing
                 return Passed;
             }
 
+            TrustStore.ApplyToVerifier();
             IReadOnlyList<Finding> findings;
             try
             {

@@ -32,6 +32,8 @@ namespace KeyLock.Tasks.Signing
 
         private static readonly object Gate = new object();
         private static string? _initializedWith;
+        private static string? _bundleDirectory;
+        private static bool _applied;
 
         /// <summary>
         /// The identity (path, inode, ctime...) of every certificate bundle the verifier may use, for keys of signature
@@ -43,8 +45,12 @@ namespace KeyLock.Tasks.Signing
         /// <summary>Every certificate bundle path behind <see cref="Identity"/>, present or not; empty with the platform store.</summary>
         public static System.Collections.Generic.IReadOnlyList<string> BundlePaths { get; private set; } = Array.Empty<string>();
 
-        /// <summary>The trustedroots folder used, or a note saying the platform store is used. Call before verifying.</summary>
-        public static string EnsureInitialized(string? trustedRootsDirectory)
+        /// <summary>
+        /// Finds the trust roots and their identity (cheap: a few <c>statx</c> calls); returns the trustedroots folder used, or
+        /// a note saying the platform store is used. <see cref="ApplyToVerifier"/> hands them to NuGet when a signature is
+        /// actually verified.
+        /// </summary>
+        public static string Locate(string? trustedRootsDirectory)
         {
             lock (Gate)
             {
@@ -55,7 +61,6 @@ namespace KeyLock.Tasks.Signing
 
                 if (!UsesCertificateBundles())
                 {
-                    X509TrustStore.InitializeForDotNetSdk(NullLogger.Instance);
                     _initializedWith = "the platform trust store";
                     return _initializedWith;
                 }
@@ -65,13 +70,44 @@ namespace KeyLock.Tasks.Signing
                         "The .NET SDK's trustedroots folder (codesignctl.pem, timestampctl.pem) was not found" +
                         (string.IsNullOrWhiteSpace(trustedRootsDirectory) ? string.Empty : $" at '{trustedRootsDirectory}'") +
                         "; without trust roots no signature can be verified.");
-                SetBundle("SetCodeSigningX509ChainFactory", "CodeSigning", Path.Combine(directory, CodeSigningBundle));
-                SetBundle("SetTimestampingX509ChainFactory", "Timestamping", Path.Combine(directory, TimestampingBundle));
-                _initializedWith = directory;
                 var sdkBundles = new[] { Path.Combine(directory, CodeSigningBundle), Path.Combine(directory, TimestampingBundle) };
+                _bundleDirectory = directory;
+                _initializedWith = directory;
                 Identity = BundleIdentity(sdkBundles);
                 BundlePaths = sdkBundles.Concat(SystemBundles).ToList();
                 return directory;
+            }
+        }
+
+        /// <summary>
+        /// Gives NuGet's verifier the trust roots <see cref="Locate"/> found, once per process. Deferred until a signature
+        /// verdict is not cached, because NuGet parses both bundles (about a megabyte of certificates, ~0.2 s) when it is set up.
+        /// </summary>
+        public static void ApplyToVerifier()
+        {
+            lock (Gate)
+            {
+                if (_applied)
+                {
+                    return;
+                }
+
+                if (_initializedWith == null)
+                {
+                    throw new InvalidOperationException("KeyLock bug: the trust roots were not located before a signature was verified.");
+                }
+
+                if (_bundleDirectory == null)
+                {
+                    X509TrustStore.InitializeForDotNetSdk(NullLogger.Instance);
+                }
+                else
+                {
+                    SetBundle("SetCodeSigningX509ChainFactory", "CodeSigning", Path.Combine(_bundleDirectory, CodeSigningBundle));
+                    SetBundle("SetTimestampingX509ChainFactory", "Timestamping", Path.Combine(_bundleDirectory, TimestampingBundle));
+                }
+
+                _applied = true;
             }
         }
 
