@@ -1,0 +1,54 @@
+using KeyLock.Tasks.Tests.Infrastructure;
+using Microsoft.Build.Framework;
+using static KeyLock.Tasks.Tests.Infrastructure.FastPathBuilds;
+
+namespace KeyLock.Tasks.Tests;
+
+/// <summary>The fast path and task parameters: a pass recorded under other parameters is never replayed.</summary>
+public sealed class FastPathParameterTests : IDisposable
+{
+    private readonly SignedPackageProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    public static TheoryData<string, Action<VerifyLockedPackages>> ChangedParameters => new()
+    {
+        { "content hash severity", t => t.ContentHashSeverity = "warning" },
+        { "extracted files severity", t => t.ExtractedFilesSeverity = "warning" },
+        { "signature severity", t => t.SignatureSeverity = "warning" },
+        { "lock file severity", t => t.LockFileSeverity = "warning" },
+        { "signatures off", t => t.VerifySignatures = false },
+        { "cooldown", t => t.MinimumPackageAgeDays = "1" },
+        { "build code policy", t => t.BuildCodePolicy = "error" },
+        { "policy file", t => t.PolicyFile = "other-keylock.json" },
+        { "trusted roots", t => t.TrustedRootsDirectory = "/nonexistent" },
+        { "package folders", t => t.PackageFolders = t.PackageFolders.Take(1).ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangedParameters))]
+    public void Any_changed_task_parameter_is_a_full_verification(string what, Action<VerifyLockedPackages> change)
+    {
+        RecordPass(_project);
+
+        var engine = new FakeBuildEngine();
+        Assert.True(_project.Build(out engine, change) || engine.Errors.Count > 0, what);
+
+        Assert.DoesNotContain(engine.Messages, m => Text(m).Contains(Replayed, StringComparison.Ordinal));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Contains(engine.Messages, m => Text(m).Contains("task parameters changed", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_parameter_change_that_exposes_a_problem_reports_it()
+    {
+        RecordPass(_project);
+
+        // The pass was recorded with the package's build code allowed by default; nothing about the package changed,
+        // but a stricter cooldown than the package's age must be applied, not replayed away.
+        Assert.False(_project.Build(out var engine, t => t.MinimumPackageAgeDays = "100000"));
+        Assert.Equal("KL6020", Assert.Single(engine.Errors).Code);
+    }
+}
