@@ -29,7 +29,10 @@
 #   5. RUNS times: a full rebuild of all of them with -p:ReportAnalyzer=true and a binlog, then replays the
 #      binlog with -v:d and sums, over all Csc invocations: Csc task time, KeyLock's and Sonar's analyzer time
 #      (per assembly and per analyzer), and counts AD0001;
-#   6. prints a table per run and the medians.
+#   6. prints a table per run and the medians;
+#   7. runs build/bench/AnalyzerCost over the same 16 compilations in ONE process, PASSES (default 3) times, for
+#      KeyLock and for Sonar's S2068: pass 1 is cold (JIT, type initialization), later passes are the steady state a
+#      compiler server would see (on this machine csc runs as a fresh process per project: "using command line tool by design").
 set -euo pipefail
 
 SK=${1:?usage: analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]}
@@ -187,3 +190,27 @@ for n in names:
     v = [r['per_analyzer'].get(n, 0.0) for r in rs]
     print(f'| {n} | ' + ' | '.join(f'{x:.3f}' for x in v) + f' | {statistics.median(v):.3f} |')
 EOF
+
+# Cold versus warm, in one process (build/bench/AnalyzerCost): the same 16 compilations rebuilt from the csc command
+# lines of the last run, analyzed PASSES times. Pass 1 pays JIT and type initialization once for all 16 (a fresh csc
+# process pays it per project, which is what the runs above measure); later passes are the steady state a
+# long-lived compiler server would see. Source generators do not run here.
+PASSES=${PASSES:-3}
+echo "== one process, $PASSES passes"
+python3 - "$WORK/run$RUNS.detailed.log" "$WORK/all.proj" > "$WORK/csc-command-lines.txt" <<'PY'
+import os, re, sys
+log, proj = sys.argv[1:3]
+dirs = [os.path.dirname(p) for p in re.findall(r'Include="([^"]+)"', open(proj).read())]
+for line in open(log, errors='replace'):
+    line = line.strip()
+    if not re.match(r'\S*/csc(\.exe|\.dll)? ', line) or ' /out:' not in line:
+        continue
+    relative = [t for t in line.split() if t.endswith('.cs') and not t.startswith('/')][:5]
+    owner = [d for d in dirs if all(os.path.exists(os.path.join(d, r)) for r in relative)]
+    if len(owner) == 1:
+        print(owner[0] + '\t' + line)
+PY
+echo "$(wc -l < "$WORK/csc-command-lines.txt") compilations"
+dotnet build "$REPO/build/bench/AnalyzerCost" -c Release -o "$WORK/analyzer-cost-tool" -v:q -nologo >/dev/null
+dotnet "$WORK/analyzer-cost-tool/KeyLock.AnalyzerCost.dll" "$WORK/csc-command-lines.txt" "$WORK/keylock/KeyLock.Analyzers.dll" "$PASSES"
+dotnet "$WORK/analyzer-cost-tool/KeyLock.AnalyzerCost.dll" "$WORK/csc-command-lines.txt" "$SONAR/SonarAnalyzer.CSharp.dll" "$PASSES" S2068

@@ -1,0 +1,33 @@
+using System;
+using System.Diagnostics.Tracing;
+using System.Threading;
+
+namespace KeyLock.AnalyzerCost;
+
+/// <summary>Counts methods the runtime JIT-compiles whose namespace starts with a prefix (the runtime's own event, in process).</summary>
+internal sealed class JitCounter(string namespacePrefix) : EventListener
+{
+    private const EventKeywords JitKeyword = (EventKeywords)0x10;
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, EventLevel.Verbose, JitKeyword);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventName == "MethodJittingStarted_V1" && eventData.PayloadNames is { } names
+            && eventData.Payload?[names.IndexOf("MethodNamespace")] is string ns && ns.StartsWith(namespacePrefix, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using KeyLock.AnalyzerCost;
+
+// usage: KeyLock.AnalyzerCost COMMAND_LINES_FILE ANALYZER_DLL[,ANALYZER_DLL…] [PASSES] [DIAGNOSTIC_ID,…]
+//   COMMAND_LINES_FILE: one compilation per line, "project directory<TAB>csc command line" (analyzer-cost.sh writes it
+//   from the build's binlog). Every pass compiles every compilation afresh, so nothing bound is reused.
+//   DIAGNOSTIC_ID,…: keep only analyzers that report one of these ids (S2068 picks Sonar's rule out of its assembly).
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: KeyLock.AnalyzerCost COMMAND_LINES_FILE ANALYZER_DLL[,ANALYZER_DLL...] [PASSES] [DIAGNOSTIC_ID,...]");
+    return 2;
+}
+
+using var jit = new JitCounter("KeyLock");
+var analyzers = AnalyzerLoader.Load(args[1].Split(','), args.Length > 3 ? args[3].Split(',') : null);
+var compilations = CompilerCommandLines.Read(args[0]);
+var passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+Console.WriteLine($"{analyzers.Length} analyzers, {compilations.Count} compilations, {compilations.Sum(c => c.Compilation.SyntaxTrees.Count())} syntax trees, {passes} passes");
+
+var results = new List<IReadOnlyDictionary<string, TimeSpan>>();
+for (var pass = 1; pass <= passes; pass++)
+{
+    jit.Reset();
+    var times = AnalyzerTimes.Measure(compilations, analyzers);
+    results.Add(times);
+    Console.WriteLine($"pass {pass}: {times.Values.Sum(t => t.TotalSeconds):F3} s in all analyzers; {jit.Count} KeyLock methods JIT-compiled (tier 0 and tier-1 recompiles)");
+}
+
+Console.WriteLine();
+Console.WriteLine("| analyzer | pass 1 (cold) | later passes (median) |");
+Console.WriteLine("| --- | ---: | ---: |");
+foreach (var name in results[0].Keys.OrderByDescending(n => results[0][n]))
+{
+    Console.WriteLine($"| {name} | {results[0][name].TotalSeconds:F3} s | {Median(results.Skip(1).Select(r => r[name].TotalSeconds)):F3} s |");
+}
+
+Console.WriteLine($"| **all** | {results[0].Values.Sum(t => t.TotalSeconds):F3} s | {Median(results.Skip(1).Select(r => r.Values.Sum(t => t.TotalSeconds))):F3} s |");
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToArray();
+    return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+}
