@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,6 +35,15 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 internal sealed class TaintFlow
 {
     private const int MaxPasses = 8;
+
+    private static readonly KnownType Enumerable = new("System.Linq", "Enumerable");
+    private static readonly KnownType StringBuilder = new("System.Text", "StringBuilder");
+    private static readonly KnownType Convert = new("System", "Convert");
+    private static readonly KnownType Encoding = new("System.Text", "Encoding");
+    private static readonly KnownType Utf8Encoding = new("System.Text", "UTF8Encoding");
+    private static readonly KnownType JsonSerializer = new("System.Text.Json", "JsonSerializer");
+    private static readonly KnownType NewtonsoftConvert = new("Newtonsoft.Json", "JsonConvert");
+    private static readonly KnownNamespace Collections = new("System.Collections");
 
     private readonly Func<IOperation, TaintedValue> _source;
     private readonly Dictionary<ISymbol, TaintedValue> _symbols = new(SymbolEqualityComparer.Default);
@@ -472,9 +482,9 @@ internal sealed class TaintFlow
         }
 
         // Serialized text, bytes and base64 still hold every value that went in.
-        if (IsIn(type, "System", "Convert") || IsIn(type, "System.Text", "Encoding") || IsIn(type, "System.Text", "UTF8Encoding")
-            || (IsIn(type, "System.Text.Json", "JsonSerializer") && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
-            || (IsIn(type, "Newtonsoft.Json", "JsonConvert") && method.Name == "SerializeObject"))
+        if (Convert.Matches(type) || Encoding.Matches(type) || Utf8Encoding.Matches(type)
+            || (JsonSerializer.Matches(type) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+            || (NewtonsoftConvert.Matches(type) && method.Name == "SerializeObject"))
         {
             return AsText(invocation.Arguments.Select(a => a.Value));
         }
@@ -704,16 +714,9 @@ internal sealed class TaintFlow
         };
     }
 
-    private static bool IsEnumerable(INamedTypeSymbol? type) => IsIn(type, "System.Linq", "Enumerable");
+    private static bool IsEnumerable(INamedTypeSymbol? type) => Enumerable.Matches(type);
 
-    private static bool IsStringBuilder(INamedTypeSymbol? type) => IsIn(type, "System.Text", "StringBuilder");
+    private static bool IsStringBuilder(INamedTypeSymbol? type) => StringBuilder.Matches(type);
 
-    private static bool IsCollectionType(INamedTypeSymbol? type)
-    {
-        var ns = type?.ContainingNamespace?.ToDisplayString();
-        return ns is not null && ns.StartsWith("System.Collections", StringComparison.Ordinal);
-    }
-
-    internal static bool IsIn(INamedTypeSymbol? type, string ns, string name) =>
-        type is not null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+    private static bool IsCollectionType(INamedTypeSymbol? type) => type is not null && Collections.Contains(type.ContainingNamespace);
 }
