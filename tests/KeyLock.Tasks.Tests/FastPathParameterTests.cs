@@ -1,5 +1,4 @@
 using KeyLock.Tasks.Tests.Infrastructure;
-using Microsoft.Build.Framework;
 using static KeyLock.Tasks.Tests.Infrastructure.FastPathBuilds;
 
 namespace KeyLock.Tasks.Tests;
@@ -29,10 +28,11 @@ public sealed class FastPathParameterTests : IDisposable
     [MemberData(nameof(ChangedParameters))]
     public void Any_changed_task_parameter_is_a_full_verification(string what, Action<VerifyLockedPackages> change)
     {
+        _ = what; // names the case in the test explorer
         RecordPass(_project);
 
-        var engine = new FakeBuildEngine();
-        Assert.True(_project.Build(out engine, change) || engine.Errors.Count > 0, what);
+        // Some changes pass, some fail (a trusted-roots folder that does not exist): neither may be a replay.
+        _project.Build(out var engine, change);
 
         Assert.DoesNotContain(engine.Messages, m => Text(m).Contains(Replayed, StringComparison.Ordinal));
         if (OperatingSystem.IsLinux())
@@ -46,8 +46,7 @@ public sealed class FastPathParameterTests : IDisposable
     {
         RecordPass(_project);
 
-        // The pass was recorded with the package's build code allowed by default; nothing about the package changed,
-        // but a stricter cooldown than the package's age must be applied, not replayed away.
+        // Nothing about the package changed, but a cooldown longer than the package's age must be applied, not replayed away.
         Assert.False(_project.Build(out var engine, t => t.MinimumPackageAgeDays = "100000"));
         Assert.Equal("KL6020", Assert.Single(engine.Errors).Code);
     }

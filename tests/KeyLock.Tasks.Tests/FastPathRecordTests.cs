@@ -1,5 +1,5 @@
+using KeyLock.Tasks.Incremental;
 using KeyLock.Tasks.Tests.Infrastructure;
-using Microsoft.Build.Framework;
 using static KeyLock.Tasks.Tests.Infrastructure.FastPathBuilds;
 
 namespace KeyLock.Tasks.Tests;
@@ -124,5 +124,42 @@ public sealed class FastPathRecordTests : IDisposable
         Assert.True(fresh.Build(out var engine), SignedPackageProject.Errors(engine));
 
         Assert.False(File.Exists(fresh.PassRecordPath));
+    }
+
+    [Fact]
+    public void A_well_formed_record_from_another_KeyLock_build_is_not_replayed()
+    {
+        RecordPass(_project);
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Rewrite(r => r.Build = Guid.NewGuid().ToString("N"));
+
+        var engine = FullBuild(_project, expectPass: true);
+        Assert.Contains(engine.Messages, m => Text(m).Contains("recorded by another KeyLock build", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_well_formed_record_older_than_a_day_is_not_replayed()
+    {
+        RecordPass(_project);
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Rewrite(r => r.VerifiedUtc = DateTime.UtcNow.AddHours(-25));
+
+        var engine = FullBuild(_project, expectPass: true);
+        Assert.Contains(engine.Messages, m => Text(m).Contains("older than 24 h", StringComparison.Ordinal));
+    }
+
+    private void Rewrite(Action<PassRecord> change)
+    {
+        var record = PassRecord.Read(_project.PassRecordPath)!;
+        change(record);
+        Assert.Null(record.Write(_project.PassRecordPath));
     }
 }
