@@ -114,6 +114,12 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Long constant strings are common (messages, templates); the parameter's name rules most of them out.
+            if (!CredentialNames.IsCredentialName(parameter.Name, allowBareKey: true))
+            {
+                return;
+            }
+
             var member = argument.Parent switch
             {
                 IInvocationOperation invocation => (ISymbol)invocation.TargetMethod,
@@ -121,15 +127,14 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
                 IPropertyReferenceOperation indexer => indexer.Property,
                 _ => null,
             };
-            var containingType = member?.ContainingType;
 
             // Credential types and credential-typed parameters are handled by the type-based actions.
-            if (member is null || CredentialTypes.Contains(containingType))
+            if (member is null || CredentialTypes.Contains(member.ContainingType))
             {
                 return;
             }
 
-            if (CredentialNames.IsCredentialName(parameter.Name, AllowsBareKey(member)))
+            if (CredentialNames.IsCredentialName(parameter.Name) || AllowsBareKey(member))
             {
                 var isAuthorization = parameter.Name.IndexOf("authorization", StringComparison.OrdinalIgnoreCase) >= 0;
                 Evaluate(context, argument.Value, new Sink("Parameter", parameter.Name, member, isAuthorization));
@@ -158,6 +163,11 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            if (!AnyArgumentMayHoldSecret(invocation.Arguments))
+            {
+                return;
+            }
+
             var method = invocation.TargetMethod;
             if (CredentialTypes.Contains(method.ContainingType))
             {
@@ -307,6 +317,19 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
             foreach (var part in parts)
             {
                 if (text.IndexOf(part, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyArgumentMayHoldSecret(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (MayHoldSecret(argument.Value))
                 {
                     return true;
                 }
