@@ -4,8 +4,8 @@ using System.Threading;
 
 namespace KeyLock.AnalyzerCost;
 
-/// <summary>Counts methods the runtime JIT-compiles whose namespace starts with a prefix (the runtime's own event, in process).</summary>
-internal sealed class JitCounter(string namespacePrefix) : EventListener
+/// <summary>Counts methods the runtime JIT-compiles whose namespace starts with one of the prefixes (the runtime's own event, in process).</summary>
+internal sealed class JitCounter(params string[] namespacePrefixes) : EventListener
 {
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private int _count;
@@ -25,7 +25,7 @@ internal sealed class JitCounter(string namespacePrefix) : EventListener
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
         if (eventData.EventName == "MethodJittingStarted_V1" && eventData.PayloadNames is { } names
-            && eventData.Payload?[names.IndexOf("MethodNamespace")] is string ns && ns.StartsWith(namespacePrefix, StringComparison.Ordinal))
+            && eventData.Payload?[names.IndexOf("MethodNamespace")] is string ns && Array.Exists(namespacePrefixes, prefix => ns.StartsWith(prefix, StringComparison.Ordinal)))
         {
             Interlocked.Increment(ref _count);
         }

@@ -15,7 +15,7 @@ if (args.Length < 2)
     return 2;
 }
 
-using var jit = new JitCounter("KeyLock");
+using var jit = new JitCounter("KeyLock.Analyzers", "KeyLock.Secrets");
 var analyzers = AnalyzerLoader.Load(args[1].Split(','), args.Length > 3 ? args[3].Split(',') : null);
 var compilations = CompilerCommandLines.Read(args[0]);
 var passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
@@ -44,5 +44,7 @@ return 0;
 static double Median(IEnumerable<double> values)
 {
     var sorted = values.OrderBy(v => v).ToArray();
-    return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    return sorted.Length == 0 ? double.NaN
+        : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+        : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }
