@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using KeyLock.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -18,47 +14,22 @@ namespace KeyLock.CodeFixes.Rules.HardcodedSecrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CredentialSinkCodeFixProvider))]
 [Shared]
-public sealed class CredentialSinkCodeFixProvider : CodeFixProvider
+public sealed class CredentialSinkCodeFixProvider : ReadFromEnvironmentVariableCodeFix
 {
-    private const string EquivalenceKey = DiagnosticIds.SecretInCredentialSink + ".ReadFromEnvironmentVariable";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecretInCredentialSink);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public CredentialSinkCodeFixProvider()
+        : base(DiagnosticIds.SecretInCredentialSink)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Location.IsInSource
-                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EnvironmentVariable, out var variable)
-                || string.IsNullOrEmpty(variable)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
-                || value.Span != diagnostic.Location.SourceSpan
-                || !EnvironmentVariableRead.CanReplace(value))
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.AuthorizationScheme, out var scheme);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Read the value from the environment variable {variable}",
-                    cancellationToken => ReplaceAsync(context.Document, value, variable!, scheme, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string variable, string? scheme, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(EnvironmentVariableRead.Replace(root, value, variable, scheme));
-    }
+    protected override ExpressionSyntax? FindValue(SyntaxNode root, Diagnostic diagnostic) =>
+        diagnostic.Location.IsInSource
+        && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax value
+        && value.Span == diagnostic.Location.SourceSpan
+            ? value
+            : null;
+
+    protected override string Title(string variable) => $"Read the value from the environment variable {variable}";
+
+    protected override string? KeptPrefix(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.AuthorizationScheme, out var scheme) ? scheme : null;
 }

@@ -1,11 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using KeyLock.Analyzers;
 using KeyLock.Secrets;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,40 +16,17 @@ namespace KeyLock.CodeFixes.Rules.HardcodedSecrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedProviderKeyCodeFixProvider))]
 [Shared]
-public sealed class HardcodedProviderKeyCodeFixProvider : CodeFixProvider
+public sealed class HardcodedProviderKeyCodeFixProvider : ReadFromEnvironmentVariableCodeFix
 {
-    private const string EquivalenceKey = DiagnosticIds.HardcodedProviderKey + ".ReadFromEnvironmentVariable";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HardcodedProviderKey);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public HardcodedProviderKeyCodeFixProvider()
+        : base(DiagnosticIds.HardcodedProviderKey)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.EnvironmentVariable, out var variable)
-                || string.IsNullOrEmpty(variable)
-                || FindLiteralHoldingOnlyTheKey(root, diagnostic.Location.SourceSpan) is not { } literal
-                || !EnvironmentVariableRead.CanReplace(literal))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Read the key from the environment variable {variable}",
-                    cancellationToken => ReplaceAsync(context.Document, literal, variable!, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
     }
+
+    protected override ExpressionSyntax? FindValue(SyntaxNode root, Diagnostic diagnostic) =>
+        FindLiteralHoldingOnlyTheKey(root, diagnostic.Location.SourceSpan);
+
+    protected override string Title(string variable) => $"Read the key from the environment variable {variable}";
 
     private static LiteralExpressionSyntax? FindLiteralHoldingOnlyTheKey(SyntaxNode root, TextSpan span)
     {
@@ -68,11 +41,5 @@ public sealed class HardcodedProviderKeyCodeFixProvider : CodeFixProvider
         var value = token.ValueText;
         var matches = SecretMatcher.Default.FindAll(value);
         return matches.Count == 1 && matches[0].Index == 0 && matches[0].Length == value.Length ? literal : null;
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string variable, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(EnvironmentVariableRead.Replace(root, literal, variable));
     }
 }
