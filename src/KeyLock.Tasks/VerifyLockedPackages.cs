@@ -136,8 +136,7 @@ namespace KeyLock.Tasks
             try
             {
                 var projectDirectory = Path.GetFullPath(ProjectDirectory);
-                var verdictFile = Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
-                return new FastPath(verdictFile, TaskParameters.Fingerprint(this, projectDirectory));
+                return new FastPath(VerdictFilePath(projectDirectory)!, TaskParameters.Fingerprint(this, projectDirectory));
             }
             catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is NotSupportedException || ex is InvalidOperationException)
             {
@@ -238,7 +237,7 @@ namespace KeyLock.Tasks
             }
 
             var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
-            var verdictFile = string.IsNullOrWhiteSpace(VerificationCacheFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
+            var verdictFile = VerdictFilePath(projectDirectory);
             var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             var locator = new PackageLocator(folders);
             var verifier = new PackageVerifier(locator, checks, PackageVerifier.DefaultParallelism);
@@ -300,6 +299,10 @@ namespace KeyLock.Tasks
                     $"{result.VerifiedCount} of {lockFile.Packages.Count} packages with a content hash passed every check ({what}).");
             }
         }
+
+        /// <summary>The verdict cache file, or null when the cache is off.</summary>
+        private string? VerdictFilePath(string projectDirectory) =>
+            string.IsNullOrWhiteSpace(VerificationCacheFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, VerificationCacheFile!.Trim()));
 
         /// <summary>Records this passing verification for the fast path; null when recorded, else why not.</summary>
         private string? RecordPass(

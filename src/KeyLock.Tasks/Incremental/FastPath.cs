@@ -13,8 +13,9 @@ namespace KeyLock.Tasks.Incremental
     /// The project-level fast path: when every input of the last passing verification (<see cref="PassRecord"/>) has the same
     /// kernel identity, the task parameters and KeyLock's build are the same, and the oldest verdict behind the pass is younger
     /// than <see cref="VerdictLifetime.MaxAge"/>, the pass is replayed (same messages, same count) without reading any lock
-    /// file or archive and without loading NuGet. Only passes without a single finding are recorded, never failures or
-    /// warnings. Everything here must stay free of NuGet types: that is the point. See docs/threat-model.md ("Verdict cache").
+    /// file or archive and without loading NuGet. Only passes are recorded, with their warnings, which are replayed word for
+    /// word (the same inputs give the same warnings); a build with an error is never recorded and removes the record.
+    /// Everything here must stay free of NuGet types: that is the point. See docs/threat-model.md ("Verdict cache").
     /// </summary>
     internal sealed class FastPath
     {
