@@ -5,13 +5,14 @@
 #
 #   SK_DOTNET_DIR  the dotnet/ folder of a work tree of https://github.com/microsoft/semantic-kernel
 #                  (measured at b39d95a344), for example:
-#                    git clone --no-checkout https://github.com/microsoft/semantic-kernel /tmp/sk
-#                    git -C /tmp/sk sparse-checkout set --no-cone '/dotnet/*' '!/dotnet/samples/' '!/dotnet/notebooks/'
-#                    git -C /tmp/sk checkout b39d95a344
-#                    build/bench/analyzer-cost.sh /tmp/sk/dotnet
+#                    scratch=$(mktemp -d)
+#                    git clone --no-checkout https://github.com/microsoft/semantic-kernel "$scratch/sk"
+#                    git -C "$scratch/sk" sparse-checkout set --no-cone '/dotnet/*' '!/dotnet/samples/' '!/dotnet/notebooks/'
+#                    git -C "$scratch/sk" checkout b39d95a344
+#                    build/bench/analyzer-cost.sh "$scratch/sk/dotnet"
 #                  Keep it OUTSIDE this repository: its code is never committed here.
 #                  The script edits two files of that work tree (see "prepare").
-#   WORK_DIR       scratch folder (default /tmp/keylock-analyzer-cost)
+#   WORK_DIR       scratch folder (default: a new mktemp -d folder)
 #
 # Env: RUNS (default 3) builds; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
 # the 16 library projects listed below).
@@ -37,7 +38,7 @@ set -euo pipefail
 
 SK=${1:?usage: analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]}
 SK=$(cd "$SK" && pwd)
-WORK=${2:-/tmp/keylock-analyzer-cost}
+WORK=${2:-$(mktemp -d)}
 RUNS=${RUNS:-3}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$WORK"

@@ -6,7 +6,7 @@
 # Usage: build/bench/run.sh [work-dir]      (results: docs/benchmarks.md)
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="${1:-$(mktemp -d /tmp/keylock-bench.XXXXXX)}"
+WORK="${1:-$(mktemp -d -t keylock-bench.XXXXXX)}"
 RUNS="${RUNS:-10}"
 export NUGET_PACKAGES="$WORK/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 mkdir -p "$WORK/feed" "$WORK/app"
