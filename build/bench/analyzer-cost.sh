@@ -14,7 +14,9 @@
 #                  The script edits two files of that work tree (see "prepare").
 #   WORK_DIR       scratch folder (default: a new mktemp -d folder)
 #
-# Env: RUNS (default 3) builds; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
+# Env: RUNS (default 3) builds; SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
+# UseSharedCompilation=true overrides an environment that turns it off), shut down before each run so every run
+# starts it afresh, instead of one csc process per project; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
 # the 16 library projects listed below).
 #
 # What it does:
@@ -33,7 +35,8 @@
 #   6. prints a table per run and the medians;
 #   7. runs build/bench/AnalyzerCost over the same 16 compilations in ONE process, PASSES (default 3) times, for
 #      KeyLock and for Sonar's S2068: pass 1 is cold (JIT, type initialization), later passes are the steady state a
-#      compiler server would see (on this machine csc runs as a fresh process per project: "using command line tool by design").
+#      compiler server would see (without SERVER=1 every project compiles in a fresh csc process: this machine's
+#      environment sets UseSharedCompilation=false, which Csc logs as "using command line tool by design").
 set -euo pipefail
 
 SK=${1:?usage: analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]}
@@ -119,6 +122,7 @@ PROJECTS=${PROJECTS:-"src/SemanticKernel.Abstractions/SemanticKernel.Abstraction
   src/Functions/Functions.Yaml/Functions.Yaml.csproj src/Plugins/Plugins.Core/Plugins.Core.csproj
   src/Extensions/PromptTemplates.Handlebars/PromptTemplates.Handlebars.csproj"}
 PROJECTS=$(echo $PROJECTS)
+if [ "${SERVER:-0}" = 1 ]; then PROPS+=(-p:UseSharedCompilation=true); else PROPS+=(-p:UseSharedCompilation=false); fi
 for p in $PROJECTS; do
   dotnet restore "$SK/$p" "${PROPS[@]}" -v:q >/dev/null || { echo "restore failed: $p (set PROJECTS to leave it out)"; exit 1; }
 done
@@ -137,6 +141,7 @@ for run in $(seq 1 "$RUNS"); do
   # A clean slate instead of Rebuild (Rebuild of a project that another one already built as a reference
   # would be skipped or compiled twice): every project compiles exactly once per run.
   find "$SK/src" -type d \( -path '*/bin/Debug' -o -path '*/obj/Debug' \) -prune -exec rm -rf {} +
+  dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
   dotnet build "$WORK/all.proj" --no-restore "${PROPS[@]}" -p:ReportAnalyzer=true -m:1 -nologo -v:q \
     -bl:"$WORK/run$run.binlog" -clp:PerformanceSummary > "$WORK/run$run.summary.log" 2>&1 || { tail -30 "$WORK/run$run.summary.log"; exit 1; }
   dotnet msbuild "$WORK/run$run.binlog" -v:d -noconlog -flp:"logfile=$WORK/run$run.detailed.log;verbosity=detailed" >/dev/null
@@ -148,8 +153,9 @@ for line in open(summary, errors='replace'):
     m = re.match(r'\s*(\d+) ms\s+Csc\s+(\d+) calls', line)
     if m: csc_ms, calls = int(m.group(1)), int(m.group(2))
 per_analyzer = collections.defaultdict(float); per_assembly = collections.defaultdict(float)
-total_analyzers = 0.0; ad0001 = 0; in_table = False
+total_analyzers = 0.0; ad0001 = 0; in_table = False; server_compiles = 0
 for line in open(detailed, errors='replace'):
+    if 'CompilerServer: server - server processed compilation' in line: server_compiles += 1
     if re.search(r'(warning|error) AD0001', line): ad0001 += 1
     m = re.search(r'Total analyzer execution time: ([\d.]+) seconds', line)
     if m: total_analyzers += float(m.group(1)); in_table = True; continue
@@ -170,7 +176,7 @@ kl = per_assembly.get('KeyLock.Analyzers', 0.0)
 sonar = sum(per_analyzer[n] for n in per_analyzer if n.startswith('SonarAnalyzer.') and re.search(r'\((?:[^)]*\b)?(S6418|S2068)\b', n))
 print(json.dumps({'csc_s': (csc_ms or 0) / 1000, 'csc_calls': calls if csc_ms else 0, 'all_analyzers_s': total_analyzers,
   'keylock_s': kl, 'sonar_assembly_s': per_assembly.get('SonarAnalyzer.CSharp', 0.0), 'sonar_secret_rules_s': sonar,
-  'ad0001': ad0001, 'cs_files': len(files), 'cs_lines': lines, 'cs_lines_compiled': lines_compiled, 'per_analyzer': {k: round(v, 3) for k, v in sorted(per_analyzer.items()) if (k.startswith('KeyLock') or re.search(r'\b(S6418|S2068)\b', k)) and v > 0}}))
+  'ad0001': ad0001, 'server_compilations': server_compiles, 'cs_files': len(files), 'cs_lines': lines, 'cs_lines_compiled': lines_compiled, 'per_analyzer': {k: round(v, 3) for k, v in sorted(per_analyzer.items()) if (k.startswith('KeyLock') or re.search(r'\b(S6418|S2068)\b', k)) and v > 0}}))
 EOF
   cat "$WORK/run$run.json"; echo
 done
@@ -182,7 +188,7 @@ rs = [json.load(open(f'{work}/run{i}.json')) for i in range(1, runs + 1)]
 med = lambda k: statistics.median(r[k] for r in rs)
 print('\n| measure | ' + ' | '.join(f'run {i}' for i in range(1, runs + 1)) + ' | median |')
 print('| --- |' + ' ---: |' * (runs + 1))
-for k in ['cs_files', 'cs_lines', 'cs_lines_compiled', 'csc_s', 'all_analyzers_s', 'keylock_s', 'sonar_secret_rules_s', 'sonar_assembly_s', 'ad0001']:
+for k in ['server_compilations', 'cs_files', 'cs_lines', 'cs_lines_compiled', 'csc_s', 'all_analyzers_s', 'keylock_s', 'sonar_secret_rules_s', 'sonar_assembly_s', 'ad0001']:
     print(f'| {k} | ' + ' | '.join(f'{r[k]:.3f}' if isinstance(r[k], float) else str(r[k]) for r in rs) + f' | {med(k):.3f} |')
 share = [r['keylock_s'] / r['csc_s'] * 100 for r in rs]
 print(f'| keylock share of Csc (%) | ' + ' | '.join(f'{s:.2f}' for s in share) + f' | {statistics.median(share):.2f} |')

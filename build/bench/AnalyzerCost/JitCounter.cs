@@ -9,10 +9,20 @@ internal sealed class JitCounter(params string[] namespacePrefixes) : EventListe
 {
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Name, int IlSize)> _methods = new();
+
+    /// <summary>The methods counted since the last reset, with their IL size (what JIT time roughly follows).</summary>
+    public (string Name, int IlSize)[] Methods => _methods.ToArray();
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        while (_methods.TryDequeue(out _))
+        {
+        }
+    }
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -28,6 +38,8 @@ internal sealed class JitCounter(params string[] namespacePrefixes) : EventListe
             && eventData.Payload?[names.IndexOf("MethodNamespace")] is string ns && Array.Exists(namespacePrefixes, prefix => ns.StartsWith(prefix, StringComparison.Ordinal)))
         {
             Interlocked.Increment(ref _count);
+            var size = eventData.Payload[names.IndexOf("MethodILSize")] is uint il ? (int)il : 0;
+            _methods.Enqueue(($"{ns}::{eventData.Payload[names.IndexOf("MethodName")]}", size));
         }
     }
 }

@@ -25,9 +25,18 @@ var results = new List<IReadOnlyDictionary<string, TimeSpan>>();
 for (var pass = 1; pass <= passes; pass++)
 {
     jit.Reset();
+    var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
+    var jitCountBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
     var times = AnalyzerTimes.Measure(compilations, analyzers);
     results.Add(times);
-    Console.WriteLine($"pass {pass}: {times.Values.Sum(t => t.TotalSeconds):F3} s in all analyzers; {jit.Count} KeyLock methods JIT-compiled (tier 0 and tier-1 recompiles)");
+    Console.WriteLine($"pass {pass}: {times.Values.Sum(t => t.TotalSeconds):F3} s in all analyzers; {jit.Count} KeyLock methods JIT-compiled (tier 0 and tier-1 recompiles); whole process: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitCountBefore} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalSeconds:F3} s of JIT");
+    if (pass == 1 && Environment.GetEnvironmentVariable("KEYLOCK_LIST_JIT") == "1")
+    {
+        foreach (var (name, ilSize) in jit.Methods.OrderByDescending(m => m.IlSize))
+        {
+            Console.WriteLine($"  jit {ilSize,6} B IL  {name}");
+        }
+    }
 }
 
 Console.WriteLine();
