@@ -33,6 +33,10 @@ public sealed class SecretMatcher
     // Patterns reported only when a context hint names them.
     private readonly SecretPattern[] _contextPatterns;
 
+    // The shortest key body of any context-only pattern: a text without that many characters in a row between
+    // whitespace cannot hold one, which rules out almost every message before any pattern is tried.
+    private readonly int _shortestContextKey;
+
     public SecretMatcher(IEnumerable<SecretPattern> patterns)
     {
         if (patterns is null)
@@ -62,6 +66,11 @@ public sealed class SecretMatcher
         }
 
         _contextPatterns = contextPatterns.ToArray();
+        _shortestContextKey = int.MaxValue;
+        foreach (var pattern in _contextPatterns)
+        {
+            _shortestContextKey = Math.Min(_shortestContextKey, pattern.MinBodyLength);
+        }
         for (var c = 0; c < AsciiCount; c++)
         {
             _candidates[c] = byFirstCharacter[c]?.ToArray();
@@ -142,6 +151,48 @@ public sealed class SecretMatcher
         }
 
         return Merge(matches, extra);
+    }
+
+    /// <summary>
+    /// True when some name next to <paramref name="text"/> could make <see cref="FindAll(string, string?)"/> find a
+    /// context-only format in it: every context-only pattern is tried on the whole text, whatever it is called. A
+    /// caller that does not know the name yet uses it to rule a value out before doing the work to learn it.
+    /// </summary>
+    public bool MatchesInSomeContext(string text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (LongestRunWithoutWhitespace(text) < _shortestContextKey)
+        {
+            return false;
+        }
+
+        List<SecretMatch>? found = null;
+        foreach (var pattern in _contextPatterns)
+        {
+            ScanWithContext(pattern, text, 0, text.Length, ref found);
+            if (found is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int LongestRunWithoutWhitespace(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsWhiteSpace(c) ? 0 : run + 1;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static void CheckRange(string text, int startIndex, int length)

@@ -52,6 +52,25 @@ public sealed class ContextHintTests
         Assert.Equal("deepseek-api-key", Assert.Single(SecretMatcher.Default.FindAll(deepSeek, "DeepSeek:ApiKey")).Pattern.Id);
     }
 
+    [Theory]
+    [InlineData("mistral-api-key")]
+    [InlineData("deepseek-api-key")]
+    [InlineData("cohere-api-key")]
+    public void MatchesInSomeContext_IsTrueWhenSomeNameWouldLetTheFormatIn(string patternId)
+    {
+        var key = FakeSecrets.Generate(patternId, 6);
+
+        Assert.Empty(SecretMatcher.Default.FindAll(key));
+        Assert.True(SecretMatcher.Default.MatchesInSomeContext(key));
+    }
+
+    [Theory]
+    [InlineData("Failed to create the chat completion client for this request")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void MatchesInSomeContext_IsFalseForTextNoNameCouldTurnIntoAKey(string text) =>
+        Assert.False(SecretMatcher.Default.MatchesInSomeContext(text));
+
     [Fact]
     public void HexDigestsAndGuids_StayQuietEvenWithContext()
     {

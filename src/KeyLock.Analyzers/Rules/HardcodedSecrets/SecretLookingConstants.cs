@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using KeyLock.Analyzers.Detection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
+
+/// <summary>
+/// The consts whose uses KL1004 must look at: a const whose value could be a secret but whose name does not say so
+/// (<c>const string DefaultValue = "…"; new ApiKeyCredential(DefaultValue)</c>) is reported where it goes into a sink,
+/// which only its uses show. A const named like a credential is reported at its declaration instead.
+/// </summary>
+/// <remarks>
+/// Found once per compilation from the declarations (no method body is walked), so the usual compilation, which has
+/// none, pays nothing more; then only files whose text names one of them are searched. Consts declared in referenced
+/// assemblies are not followed.
+/// </remarks>
+internal sealed class SecretLookingConstants
+{
+    private static readonly SecretLookingConstants None = new(new Dictionary<string, List<IFieldSymbol>>(StringComparer.Ordinal));
+
+    private readonly Dictionary<string, List<IFieldSymbol>> _fieldsByName;
+
+    private SecretLookingConstants(Dictionary<string, List<IFieldSymbol>> fieldsByName) => _fieldsByName = fieldsByName;
+
+    public bool IsEmpty => _fieldsByName.Count == 0;
+
+    public static SecretLookingConstants Find(Compilation compilation, CancellationToken cancellationToken)
+    {
+        Dictionary<string, List<IFieldSymbol>>? found = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var declarator in ConstStringFieldDeclarators(tree.GetRoot(cancellationToken)))
+            {
+                if (declarator.Initializer is not { } initializer || CredentialNames.IsCredentialName(declarator.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                // Most consts are a literal or literals joined by +: read from syntax. Only one built from other consts
+                // needs binding.
+                var value = LiteralText(initializer.Value);
+                IFieldSymbol? field = null;
+                if (value is null)
+                {
+                    model ??= compilation.GetSemanticModel(tree);
+                    field = model.GetDeclaredSymbol(declarator, cancellationToken) as IFieldSymbol;
+                    value = field is { HasConstantValue: true } ? field.ConstantValue as string : null;
+                }
+
+                if (value is null || !CredentialSinks.CouldBeReported(value))
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                if ((field ?? model.GetDeclaredSymbol(declarator, cancellationToken)) is IFieldSymbol { IsConst: true } constant)
+                {
+                    found ??= new Dictionary<string, List<IFieldSymbol>>(StringComparer.Ordinal);
+                    if (!found.TryGetValue(constant.Name, out var fields))
+                    {
+                        found[constant.Name] = fields = new List<IFieldSymbol>();
+                    }
+
+                    fields.Add(constant);
+                }
+            }
+        }
+
+        return found is null ? None : new SecretLookingConstants(found);
+    }
+
+    /// <summary>Reports each use of one of these consts that goes into a sink, in the file of <paramref name="model"/>.</summary>
+    public void AnalyzeFieldUses(SemanticModel model, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var text = model.SyntaxTree.GetText(cancellationToken).ToString();
+        foreach (var entry in _fieldsByName)
+        {
+            if (text.IndexOf(entry.Key, StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (var reference in References(model, entry.Key, cancellationToken))
+            {
+                if (reference is IFieldReferenceOperation { Field: { IsConst: true } field } && entry.Value.Contains(field.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    AnalyzeUse(reference, IsMention, report);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reports each use of the const <paramref name="local"/> (declared in the file of <paramref name="model"/>) that goes into a sink.</summary>
+    public static void AnalyzeLocalUses(SemanticModel model, ILocalSymbol local, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        foreach (var reference in References(model, local.Name, cancellationToken))
+        {
+            if (reference is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local))
+            {
+                AnalyzeUse(reference, node => node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name, report);
+            }
+        }
+    }
+
+    private static void AnalyzeUse(IOperation reference, Func<SyntaxNode, bool> isMention, Action<Diagnostic> report)
+    {
+        // A concatenation is judged once: from its first literal (the literal action does that) or, with none, from the
+        // first mention of one of these consts.
+        if (reference.Syntax is ExpressionSyntax expression && Concatenation.Contains(expression)
+            && !Concatenation.IsFirstPiece(expression, node => node.IsKind(SyntaxKind.StringLiteralExpression) || isMention(node)))
+        {
+            return;
+        }
+
+        var leaf = CredentialSinkAnalyzer.ConstantLeaf(reference);
+        if (leaf.ConstantValue is not { HasValue: true, Value: string text }
+            || (leaf != reference && (ContainsLiteral(leaf.Syntax) || !CredentialSinks.CouldBeReported(text))))
+        {
+            return;
+        }
+
+        CredentialSinks.Analyze(leaf, text, report);
+    }
+
+    private bool IsMention(SyntaxNode node) => node switch
+    {
+        IdentifierNameSyntax identifier => _fieldsByName.ContainsKey(identifier.Identifier.ValueText),
+        MemberAccessExpressionSyntax access => _fieldsByName.ContainsKey(access.Name.Identifier.ValueText),
+        _ => false,
+    };
+
+    /// <summary>The operations of every expression in the file that names <paramref name="name"/> (<c>Name</c> or <c>Type.Name</c>).</summary>
+    private static IEnumerable<IOperation> References(SemanticModel model, string name, CancellationToken cancellationToken)
+    {
+        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
+                && model.GetOperation(ReferenceExpression(identifier), cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
+    }
+
+    private static SyntaxNode ReferenceExpression(IdentifierNameSyntax identifier) =>
+        identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+
+    private static bool ContainsLiteral(SyntaxNode value)
+    {
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            if (node.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of a literal, or of literals joined by <c>+</c>; <see langword="null"/> when anything else takes part.</summary>
+    private static string? LiteralText(ExpressionSyntax value)
+    {
+        var text = new StringBuilder();
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    text.Append(literal.Token.ValueText);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    pending.Push(parenthesized.Expression);
+                    break;
+                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                    pending.Push(add.Right);
+                    pending.Push(add.Left);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The declarators of <c>const string</c> fields, found without entering any method body.</summary>
+    private static IEnumerable<VariableDeclaratorSyntax> ConstStringFieldDeclarators(SyntaxNode root)
+    {
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            foreach (var member in Members(pending.Pop()))
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
+                        pending.Push(member);
+                        break;
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) && IsStringType(field.Declaration.Type):
+                        foreach (var declarator in field.Declaration.Variables)
+                        {
+                            yield return declarator;
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private static SyntaxList<MemberDeclarationSyntax> Members(SyntaxNode container) => container switch
+    {
+        CompilationUnitSyntax unit => unit.Members,
+        BaseNamespaceDeclarationSyntax ns => ns.Members,
+        TypeDeclarationSyntax type => type.Members,
+        _ => default,
+    };
+
+    private static bool IsStringType(TypeSyntax type) => type switch
+    {
+        PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
+        IdentifierNameSyntax { Identifier.ValueText: "String" } => true,
+        QualifiedNameSyntax { Right.Identifier.ValueText: "String" } => true,
+        _ => false,
+    };
+}
