@@ -42,6 +42,24 @@ public sealed class CredentialSinkConstantTests
         KL1004("Credential", "ApiKeyCredential", Redacted, "API_KEY").WithLocation(1));
 
     [Fact]
+    public Task ConstFieldBuiltFromOtherConsts_IsJudgedAtItsUse() => VerifyWithStubsAsync(
+        $$"""
+        class C
+        {
+            const string Head = "{{Secret[..8]}}";
+            const string Whole = Head + "{{Secret[8..]}}";
+            const string Message = Head + " is not a key";
+
+            void M()
+            {
+                var a = new OpenAI.OpenAIClient({|#0:Whole|});
+                var b = new OpenAI.OpenAIClient(Message);
+            }
+        }
+        """,
+        KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(0));
+
+    [Fact]
     public Task ConstLocal_IsReportedWhereItGoesIntoASink() => VerifyWithStubsAsync(
         $$"""
         class C
