@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using KeyLock.Analyzers.Detection;
@@ -16,12 +17,16 @@ namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 /// which only its uses show. A const named like a credential is reported at its declaration instead.
 /// </summary>
 /// <remarks>
-/// Found once per compilation from the declarations (no method body is walked), so the usual compilation, which has
-/// none, pays nothing more; then only files whose text names one of them are searched. Consts declared in referenced
-/// assemblies are not followed.
+/// Found from the declarations alone (no method body is walked, no symbol is asked for), once per syntax tree, so the
+/// usual compilation, which has none, pays for little more than a walk over its type members; then only files whose
+/// text names one of them are searched. Consts declared in referenced assemblies are not followed.
 /// </remarks>
 internal sealed class SecretLookingConstants
 {
+    private static readonly VariableDeclaratorSyntax[] NoDeclarators = new VariableDeclaratorSyntax[0];
+
+    private static readonly ConditionalWeakTable<SyntaxTree, VariableDeclaratorSyntax[]> DeclaredIn = new();
+
     private static readonly SecretLookingConstants None = new(new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal));
 
     // By name; the declarators, not symbols: asking for a symbol at compilation start builds the compilation's symbol
@@ -37,22 +42,35 @@ internal sealed class SecretLookingConstants
         Dictionary<string, List<VariableDeclaratorSyntax>>? found = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var declarator in ConstStringFieldDeclarators(tree.GetRoot(cancellationToken)))
+            // A tree is immutable and outlives the compilation it is in (the IDE builds a new compilation on each edit and
+            // keeps the trees of unchanged files), so each is scanned once.
+            foreach (var declarator in DeclaredIn.GetValue(tree, unscanned => Scan(unscanned, cancellationToken)))
             {
-                if (declarator.Initializer is { Value: var value } && !CredentialNames.IsCredentialName(declarator.Identifier.ValueText) && MayLookSecret(value))
+                found ??= new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
+                if (!found.TryGetValue(declarator.Identifier.ValueText, out var declarators))
                 {
-                    found ??= new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
-                    if (!found.TryGetValue(declarator.Identifier.ValueText, out var declarators))
-                    {
-                        found[declarator.Identifier.ValueText] = declarators = new List<VariableDeclaratorSyntax>();
-                    }
-
-                    declarators.Add(declarator);
+                    found[declarator.Identifier.ValueText] = declarators = new List<VariableDeclaratorSyntax>();
                 }
+
+                declarators.Add(declarator);
             }
         }
 
         return found is null ? None : new SecretLookingConstants(found);
+    }
+
+    private static VariableDeclaratorSyntax[] Scan(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        List<VariableDeclaratorSyntax>? found = null;
+        foreach (var declarator in ConstStringFieldDeclarators(tree.GetRoot(cancellationToken)))
+        {
+            if (declarator.Initializer is { Value: var value } && !CredentialNames.IsCredentialName(declarator.Identifier.ValueText) && MayLookSecret(value))
+            {
+                (found ??= new List<VariableDeclaratorSyntax>()).Add(declarator);
+            }
+        }
+
+        return found is null ? NoDeclarators : found.ToArray();
     }
 
     /// <summary>Reports each use of one of these consts that goes into a sink, in the file of <paramref name="model"/>.</summary>
