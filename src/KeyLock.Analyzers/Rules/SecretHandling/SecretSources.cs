@@ -83,17 +83,21 @@ internal static class SecretSources
 
                 return null;
 
+            // Shape and constant key first: most indexers (lists, dictionaries) and Value properties (Nullable,
+            // KeyValuePair, IOptions) fail there, before the type check walks all their interfaces.
             case IPropertyReferenceOperation property:
                 // config["OpenAI:ApiKey"], section["ApiKey"]
-                if (property.Property.IsIndexer && IsConfiguration(property.Property.ContainingType))
+                if (property.Property.IsIndexer)
                 {
-                    return property.Arguments.Length == 1 && property.Arguments[0].Value.ConstantValue.Value is string key ? key : null;
+                    return property.Arguments.Length == 1 && property.Arguments[0].Value.ConstantValue.Value is string key
+                        && IsConfiguration(property.Property.ContainingType) ? key : null;
                 }
 
                 // config.GetSection("OpenAI:ApiKey").Value
-                if (property.Property.Name == "Value" && IsSection(property.Property.ContainingType)
+                if (property.Property.Name == "Value"
                     && property.Instance is { } instance && Unwrap(instance) is IInvocationOperation { TargetMethod.Name: "GetSection" } getSection
-                    && getSection.Arguments.LastOrDefault()?.Value.ConstantValue.Value is string section)
+                    && getSection.Arguments.LastOrDefault()?.Value.ConstantValue.Value is string section
+                    && IsSection(property.Property.ContainingType))
                 {
                     return section;
                 }
@@ -105,8 +109,19 @@ internal static class SecretSources
         }
     }
 
-    private static string? ConstantArgument(IInvocationOperation invocation, int ordinal) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value.ConstantValue.Value as string;
+    /// <summary>A loop, not <c>FirstOrDefault</c>: a lambda capturing <paramref name="ordinal"/> would allocate on every read.</summary>
+    private static string? ConstantArgument(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value.ConstantValue.Value as string;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsConfiguration(ITypeSymbol? type) => Configuration.IsOrImplements(type);
 
