@@ -84,6 +84,26 @@ public sealed class UnusualTriggerFormTests
             """);
 
     [Fact]
+    public Task SecretRead_InPropertyInitializer_Accessor_PrimaryConstructorCapture_Diagnostic() =>
+        SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(Usings + """
+            class C(IConfiguration config)
+            {
+                private readonly Exception _error = new InvalidOperationException({|KL2005:config["OpenAI:ApiKey"]|});
+
+                public Exception Error { get; } = new InvalidOperationException({|KL2005:Environment.GetEnvironmentVariable("GROQ_API_KEY")|});
+
+                public string Shown
+                {
+                    get
+                    {
+                        Console.WriteLine({|KL2005:config.GetValue<string>("Gemini:ApiKey")|});
+                        return "";
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task SecretRead_TopLevelStatements_Diagnostic()
     {
         var test = new CSharpAnalyzerTest<SecretLeakedAnalyzer, DefaultVerifier>
