@@ -84,7 +84,7 @@ internal sealed class SecretLookingConstants
                 continue;
             }
 
-            foreach (var reference in References(model, entry.Key, cancellationToken))
+            foreach (var reference in References(model, model.SyntaxTree.GetRoot(cancellationToken), entry.Key, cancellationToken))
             {
                 if (reference is IFieldReferenceOperation { Field: { IsConst: true } field } && IsDeclaredBy(field, entry.Value))
                 {
@@ -97,7 +97,19 @@ internal sealed class SecretLookingConstants
     /// <summary>Reports each use of the const <paramref name="local"/> (declared in the file of <paramref name="model"/>) that goes into a sink.</summary>
     public static void AnalyzeLocalUses(SemanticModel model, ILocalSymbol local, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        foreach (var reference in References(model, local.Name, cancellationToken))
+        // A local is visible only in the block (or switch section, or top-level statements) that declares it.
+        var scope = local.DeclaringSyntaxReferences.Length == 1 ? local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+        while (scope is not null and not (BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax))
+        {
+            scope = scope.Parent;
+        }
+
+        if (scope is null)
+        {
+            return;
+        }
+
+        foreach (var reference in References(model, scope, local.Name, cancellationToken))
         {
             if (reference is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local))
             {
@@ -159,10 +171,10 @@ internal sealed class SecretLookingConstants
         _ => false,
     };
 
-    /// <summary>The operations of every expression in the file that names <paramref name="name"/> (<c>Name</c> or <c>Type.Name</c>).</summary>
-    private static IEnumerable<IOperation> References(SemanticModel model, string name, CancellationToken cancellationToken)
+    /// <summary>The operations of every expression in <paramref name="scope"/> that names <paramref name="name"/> (<c>Name</c> or <c>Type.Name</c>).</summary>
+    private static IEnumerable<IOperation> References(SemanticModel model, SyntaxNode scope, string name, CancellationToken cancellationToken)
     {
-        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        foreach (var node in scope.DescendantNodes())
         {
             if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
                 && model.GetOperation(ReferenceExpression(identifier), cancellationToken) is { } operation)

@@ -64,15 +64,23 @@ public sealed class CredentialSinkConstantTests
         $$"""
         class C
         {
-            void M()
+            void M(int mode)
             {
                 const string value = "{{Secret}}";
                 var client = new OpenAI.OpenAIClient({|#0:value|});
                 var text = value.Length;
+                switch (mode)
+                {
+                    case 1:
+                        const string other = "{{Secret}}";
+                        var second = new OpenAI.OpenAIClient({|#1:other|});
+                        break;
+                }
             }
         }
         """,
-        KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(0));
+        KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(0),
+        KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(1));
 
     [Fact]
     public Task ValuesFoldedFromShortPieces_AreReportedOnceAsAWhole() => VerifyWithStubsAsync(
