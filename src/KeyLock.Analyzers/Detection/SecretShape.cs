@@ -108,7 +108,7 @@ internal static class SecretShape
             return SecretShapeVerdict.Placeholder;
         }
 
-        if (IsVariableName(value) || IsSettingPath(value))
+        if (IsVariableName(value) || IsSettingPath(value) || IsIdentifier(value))
         {
             return SecretShapeVerdict.VariableOrSettingName;
         }
@@ -248,6 +248,72 @@ internal static class SecretShape
         }
 
         return underscore && value[0] is >= 'A' and <= 'Z';
+    }
+
+    /// <summary>
+    /// <c>timeoutInSeconds</c>, <c>GetSearchResults</c>, <c>AddAzureOpenAIEmbeddingGenerator</c>: a code identifier, letters
+    /// only, in camel-case humps that each read as a word (a capital or not, then lower-case letters, two letters or more
+    /// with a vowel) or are a short acronym. A random value of 16 or more characters almost never has that shape (it needs
+    /// no digit, no lone lower-case letter after a capital run and a vowel in every hump); short words and rare letters
+    /// kept such names out of
+    /// <see cref="WordLetterShare"/>.
+    /// </summary>
+    private static bool IsIdentifier(string value)
+    {
+        var humps = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            var upperStart = i;
+            while (i < value.Length && value[i] is >= 'A' and <= 'Z')
+            {
+                i++;
+            }
+
+            var lowerStart = i;
+            while (i < value.Length && value[i] is >= 'a' and <= 'z')
+            {
+                i++;
+            }
+
+            if (i < value.Length && value[i] is not (>= 'A' and <= 'Z'))
+            {
+                return false; // a digit or a symbol
+            }
+
+            var upper = lowerStart - upperStart;
+            var lower = i - lowerStart;
+            if (lower == 0)
+            {
+                // A trailing acronym: "OpenAI".
+                return upper is >= 2 and <= 4 && humps > 0;
+            }
+
+            // The hump is the last capital and the lower-case letters after it ("In", "Seconds", "timeout"); in
+            // "AIEmbedding" the capitals before the last one are an acronym of their own.
+            var humpStart = upper > 0 ? lowerStart - 1 : lowerStart;
+            if (upper > 5 || i - humpStart < 2 || !HasVowel(value, humpStart, i - humpStart))
+            {
+                return false;
+            }
+
+            humps += upper > 1 ? 2 : 1;
+        }
+
+        return humps >= 2;
+    }
+
+    private static bool HasVowel(string value, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (value[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'A' or 'E' or 'I' or 'O' or 'U' or 'Y')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>OpenAI:ApiKey</c>, <c>OpenAI__ApiKey</c>: segments of letters joined by <c>:</c> or <c>__</c>.</summary>

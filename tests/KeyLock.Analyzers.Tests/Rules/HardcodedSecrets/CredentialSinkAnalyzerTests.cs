@@ -225,6 +225,7 @@ public sealed class CredentialSinkAnalyzerTests
     [InlineData("ApiKey", "\"MySuperSecretPassword2024\"")]
     [InlineData("ApiKey", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"")]
     [InlineData("ApiKey", "\"https://api.openai.com/v1/chat\"")]
+    [InlineData("ApiKey", "\"stackTraceString\"")]
     [InlineData("ApiKey", "\"short1A\"")]
     [InlineData("ApiKey", "System.Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\")")]
     [InlineData("PublicKey", "\"RANDOM\"")]
