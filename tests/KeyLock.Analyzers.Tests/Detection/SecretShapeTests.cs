@@ -28,6 +28,16 @@ public sealed class SecretShapeTests
         }
     }
 
+    [Fact]
+    public void RandomValues_AreAlmostNeverTakenForCodeIdentifiers()
+    {
+        // About 1.7e-4 of random 16-character letters-and-digits values have the identifier shape; 20,000 seeded values.
+        var identifiers = Enumerable.Range(0, 20_000)
+            .Count(seed => SecretShape.Judge(FakeKeys.RandomString(16, FakeKeys.AlphanumericAlphabet, seed)) == SecretShapeVerdict.VariableOrSettingName);
+
+        Assert.True(identifiers <= 20, $"{identifiers} of 20000 random values judged identifiers");
+    }
+
     [Theory]
     [InlineData("short1A", nameof(SecretShapeVerdict.TooShort))]
     [InlineData("has a space in it 12345 Abc", nameof(SecretShapeVerdict.Whitespace))]
