@@ -100,6 +100,24 @@ public sealed class CredentialSinkConstantTests
         KL1004("Parameter", "apiKey", Redacted, "OPENAI_API_KEY").WithLocation(1));
 
     [Fact]
+    public Task StringBecomingACredential_IsReportedWhereverTheConversionHappens() => VerifyWithStubsAsync(
+        $$"""
+        using System.ClientModel;
+
+        class C
+        {
+            ApiKeyCredential Returned() => {|#0:"{{Secret}}"|};
+
+            ApiKeyCredential[] Listed() => new ApiKeyCredential[] { {|#1:"{{Secret}}"|} };
+
+            System.Func<ApiKeyCredential> Deferred() => () => {|#2:"{{Secret}}"|};
+        }
+        """,
+        KL1004("Credential", "ApiKeyCredential", Redacted, "API_KEY").WithLocation(0),
+        KL1004("Credential", "ApiKeyCredential", Redacted, "API_KEY").WithLocation(1),
+        KL1004("Credential", "ApiKeyCredential", Redacted, "API_KEY").WithLocation(2));
+
+    [Fact]
     public Task AuthorizationValue_WithSpacesAroundTheToken_IsReported() => VerifyAsync(
         $$"""
         using System.Net.Http;
