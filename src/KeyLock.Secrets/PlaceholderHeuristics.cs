@@ -62,8 +62,17 @@ internal static class PlaceholderHeuristics
             return true;
         }
 
-        return ContainsPlaceholderWord(text, start, length);
+        return ContainsPlaceholderWord(text, start, length) || IsCodeIdentifier(text, start, length, characters);
     }
+
+    /// <summary>
+    /// A code identifier where a key of letters and digits belongs (<c>AddAzureOpenAIEmbeddingGenerator</c> is 32 letters,
+    /// the shape of a Mistral key). Judged only from 32 characters on and where the key's alphabet has digits: a random
+    /// run of letters and digits that long has the identifier shape less often than one in a million; a letters-only
+    /// alphabet has it far more often.
+    /// </summary>
+    private static bool IsCodeIdentifier(string text, int start, int length, CharacterSet characters) =>
+        length >= 32 && characters.Contains('0') && CodeIdentifier.IsCamelCaseWords(text, start, length);
 
     /// <summary>The shortest streak whose chance in a random run of this length is below 1e-6.</summary>
     internal static int StreakLimit(int length, int alphabetSize)

@@ -72,6 +72,15 @@ public sealed class ContextHintTests
         Assert.False(SecretMatcher.Default.MatchesInSomeContext(text));
 
     [Fact]
+    public void CodeIdentifier_WithTheLengthOfAKey_IsNotAKeyEvenWithContext()
+    {
+        const string identifier = "AddAzureOpenAIEmbeddingGenerator"; // 32 letters, the shape of a Mistral key
+
+        Assert.Empty(SecretMatcher.Default.FindAll(identifier, "MISTRAL_API_KEY"));
+        Assert.False(SecretMatcher.Default.MatchesInSomeContext(identifier));
+    }
+
+    [Fact]
     public void HexDigestsAndGuids_StayQuietEvenWithContext()
     {
         var guidN = Guid.NewGuid().ToString("N");

@@ -1,4 +1,5 @@
 using System;
+using KeyLock.Secrets;
 
 namespace KeyLock.Analyzers.Detection;
 
@@ -108,7 +109,7 @@ internal static class SecretShape
             return SecretShapeVerdict.Placeholder;
         }
 
-        if (IsVariableName(value) || IsSettingPath(value) || IsIdentifier(value))
+        if (IsVariableName(value) || IsSettingPath(value) || CodeIdentifier.IsCamelCaseWords(value, 0, value.Length))
         {
             return SecretShapeVerdict.VariableOrSettingName;
         }
@@ -248,79 +249,6 @@ internal static class SecretShape
         }
 
         return underscore && value[0] is >= 'A' and <= 'Z';
-    }
-
-    /// <summary>
-    /// <c>timeoutInSeconds</c>, <c>GetSearchResults</c>, <c>AddAzureOpenAIEmbeddingGenerator</c>: a code identifier, letters
-    /// only, in camel-case humps that each read as a word (a capital or not, then lower-case letters, two letters or more
-    /// with a vowel) or are a short acronym, five letters a hump or more on average. A random value almost never has that
-    /// shape (it needs no digit, a vowel in every hump and long humps); short words and rare letters kept such names out of
-    /// <see cref="WordLetterShare"/>.
-    /// </summary>
-    private static bool IsIdentifier(string value)
-    {
-        var humps = 0;
-        var i = 0;
-        while (i < value.Length)
-        {
-            var upperStart = i;
-            while (i < value.Length && value[i] is >= 'A' and <= 'Z')
-            {
-                i++;
-            }
-
-            var lowerStart = i;
-            while (i < value.Length && value[i] is >= 'a' and <= 'z')
-            {
-                i++;
-            }
-
-            if (i < value.Length && value[i] is not (>= 'A' and <= 'Z'))
-            {
-                return false; // a digit or a symbol
-            }
-
-            var upper = lowerStart - upperStart;
-            var lower = i - lowerStart;
-            if (lower == 0)
-            {
-                // A trailing acronym: "OpenAI".
-                if (upper is < 2 or > 4 || humps == 0)
-                {
-                    return false;
-                }
-
-                humps++;
-                break;
-            }
-
-            // The hump is the last capital and the lower-case letters after it ("In", "Seconds", "timeout"); in
-            // "AIEmbedding" the capitals before the last one are an acronym of their own.
-            var humpStart = upper > 0 ? lowerStart - 1 : lowerStart;
-            if (upper > 5 || i - humpStart < 2 || !HasVowel(value, humpStart, i - humpStart))
-            {
-                return false;
-            }
-
-            humps += upper > 1 ? 2 : 1;
-        }
-
-        // Words average five letters or more; random mixed case breaks into shorter humps. Measured over a million
-        // random values of 16 letters and digits, 1.7e-4 pass (5e-5 at 20, none at 32).
-        return humps >= 2 && value.Length >= 5 * humps;
-    }
-
-    private static bool HasVowel(string value, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            if (value[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'A' or 'E' or 'I' or 'O' or 'U' or 'Y')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary><c>OpenAI:ApiKey</c>, <c>OpenAI__ApiKey</c>: segments of letters joined by <c>:</c> or <c>__</c>.</summary>
