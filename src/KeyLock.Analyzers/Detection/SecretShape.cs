@@ -155,21 +155,29 @@ internal static class SecretShape
     /// </summary>
     public static string StripAuthScheme(string value, out int schemeLength)
     {
-        schemeLength = 0;
-        var space = value.IndexOf(' ');
-        if (space > 0 && space <= 16 && IsLetters(value, 0, space))
-        {
-            var rest = space + 1;
-            while (rest < value.Length && value[rest] == ' ')
-            {
-                rest++;
-            }
+        schemeLength = AuthSchemeLength(value);
+        return schemeLength == 0 ? value : value.Substring(schemeLength);
+    }
 
-            schemeLength = rest;
-            return value.Substring(rest);
+    /// <summary>
+    /// How many characters the auth scheme in front of <paramref name="value"/> takes, with the spaces after it
+    /// (<c>Bearer </c> → 7, <c>Basic   </c> → 8): up to 16 letters, then a space; 0 when there is none. Allocates nothing.
+    /// </summary>
+    public static int AuthSchemeLength(string value)
+    {
+        var space = value.IndexOf(' ');
+        if (space <= 0 || space > 16 || !IsLetters(value, 0, space))
+        {
+            return 0;
         }
 
-        return value;
+        var rest = space + 1;
+        while (rest < value.Length && value[rest] == ' ')
+        {
+            rest++;
+        }
+
+        return rest;
     }
 
     /// <summary>Shannon entropy in bits per character.</summary>

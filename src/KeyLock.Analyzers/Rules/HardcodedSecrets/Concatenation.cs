@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -64,34 +65,14 @@ internal static class Concatenation
         return true;
     }
 
+    /// <summary>No whitespace in <paramref name="text"/>, or, for the first piece, nothing but an auth scheme ("Bearer ").</summary>
     private static bool IsCompact(string text, bool allowSchemeInFront)
     {
-        var space = -1;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            if (char.IsWhiteSpace(text[i]))
+            if (char.IsWhiteSpace(c))
             {
-                space = i;
-                break;
-            }
-        }
-
-        if (space < 0)
-        {
-            return true;
-        }
-
-        // "Bearer ", "Basic ": letters, then only whitespace to the end of the piece.
-        if (!allowSchemeInFront || space == 0 || space > 16)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (i < space ? !char.IsLetter(text[i]) : !char.IsWhiteSpace(text[i]))
-            {
-                return false;
+                return allowSchemeInFront && SecretShape.AuthSchemeLength(text) == text.Length;
             }
         }
 

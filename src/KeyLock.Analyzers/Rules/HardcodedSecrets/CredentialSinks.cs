@@ -47,27 +47,21 @@ internal static class CredentialSinks
             return true;
         }
 
-        // "Bearer <token>": the value can become a secret once its auth scheme is stripped only if nothing but the one
-        // run of spaces after a short scheme separates its words (StripAuthScheme allocates; most messages stop here).
-        var space = value.IndexOf(' ');
-        if (space <= 0 || space > 16)
+        // "Bearer <token>": the value can become a secret once its auth scheme is stripped only if the rest is one word
+        // (stripping allocates; most messages stop at this scan).
+        var scheme = SecretShape.AuthSchemeLength(value);
+        if (scheme == 0)
         {
             return false;
         }
 
-        var start = space;
-        while (start < value.Length && value[start] == ' ')
-        {
-            start++;
-        }
-
         var end = value.Length;
-        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        while (end > scheme && char.IsWhiteSpace(value[end - 1]))
         {
             end--;
         }
 
-        for (var i = start; i < end; i++)
+        for (var i = scheme; i < end; i++)
         {
             if (char.IsWhiteSpace(value[i]))
             {
@@ -75,7 +69,7 @@ internal static class CredentialSinks
             }
         }
 
-        return SecretShape.LooksLikeSecret(SecretShape.StripAuthScheme(value, out _));
+        return SecretShape.LooksLikeSecret(value.Substring(scheme));
     }
 
     /// <summary>
