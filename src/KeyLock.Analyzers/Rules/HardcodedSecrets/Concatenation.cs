@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -63,6 +64,26 @@ internal static class Concatenation
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="expression"/> when it is a string literal or literals joined by <c>+</c> (through
+    /// parentheses and casts), read from syntax; <see langword="null"/> when anything else takes part.
+    /// </summary>
+    public static string? LiteralValue(ExpressionSyntax expression)
+    {
+        var text = new StringBuilder();
+        foreach (var operand in Operands(expression, rightToLeft: false))
+        {
+            if (operand is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return null;
+            }
+
+            text.Append(literal.Token.ValueText);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>No whitespace in <paramref name="text"/>, or, for the first piece, nothing but an auth scheme ("Bearer ").</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Threading;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
@@ -143,7 +142,7 @@ internal sealed class SecretLookingConstants
     /// syntax; a value built from other consts can only be judged once bound, at a use, unless a literal piece of it
     /// already has whitespace inside.
     /// </summary>
-    private static bool MayLookSecret(ExpressionSyntax value) => LiteralText(value) is { } text
+    private static bool MayLookSecret(ExpressionSyntax value) => Concatenation.LiteralValue(value) is { } text
         ? CredentialSinks.CouldBeReported(text)
         : value is IdentifierNameSyntax or MemberAccessExpressionSyntax
             || (value is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } && Concatenation.MayFoldIntoOneToken(value));
@@ -198,34 +197,6 @@ internal sealed class SecretLookingConstants
         }
 
         return false;
-    }
-
-    /// <summary>The value of a literal, or of literals joined by <c>+</c>; <see langword="null"/> when anything else takes part.</summary>
-    private static string? LiteralText(ExpressionSyntax value)
-    {
-        var text = new StringBuilder();
-        var pending = new Stack<ExpressionSyntax>();
-        pending.Push(value);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    text.Append(literal.Token.ValueText);
-                    break;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    pending.Push(parenthesized.Expression);
-                    break;
-                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                    pending.Push(add.Right);
-                    pending.Push(add.Left);
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>The declarators of <c>const string</c> fields, found without entering any method body.</summary>
