@@ -71,6 +71,7 @@ public sealed class SecretMatcher
         {
             _shortestContextKey = Math.Min(_shortestContextKey, pattern.MinBodyLength);
         }
+
         for (var c = 0; c < AsciiCount; c++)
         {
             _candidates[c] = byFirstCharacter[c]?.ToArray();
