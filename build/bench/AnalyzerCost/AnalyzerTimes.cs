@@ -19,7 +19,7 @@ internal static class AnalyzerTimes
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(measured.AdditionalFiles, new ConfigFileOptionsProvider()),
                 onAnalyzerException: (exception, analyzer, _) => Console.Error.WriteLine($"AD0001 {analyzer}: {exception.Message}"),
-                concurrentAnalysis: false,
+                concurrentAnalysis: Environment.GetEnvironmentVariable("KEYLOCK_CONCURRENT") == "1",
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

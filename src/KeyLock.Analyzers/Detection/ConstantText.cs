@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,50 +49,56 @@ internal static class ConstantText
     /// The outermost folded-constant expressions inside a chain: the top itself when it is constant, else its
     /// constant operands and holes (<c>"sk-" + "proj-…" + name</c> → <c>"sk-" + "proj-…"</c>). Iterative.
     /// </summary>
-    public static List<IOperation> MaximalConstants(IOperation top)
+    public static IReadOnlyList<IOperation> MaximalConstants(IOperation top)
     {
-        var found = new List<IOperation>();
-        var pending = new Stack<IOperation>();
-        pending.Push(top);
-        while (pending.Count > 0)
+        // Most chains are interpolations with plain holes or one folded constant: nothing is allocated for those
+        // beyond the result (the analyzer calls this for every string concatenation and interpolation).
+        List<IOperation>? found = null;
+        Stack<IOperation>? pending = null;
+        IOperation? operation = top;
+        while (operation is not null)
         {
-            var operation = pending.Pop();
             while (operation is IConversionOperation conversion)
             {
                 operation = conversion.Operand;
             }
 
-            if (!IsStringComposite(operation))
-            {
-                continue;
-            }
-
+            IOperation? next = null;
             if (IsFoldedString(operation))
             {
-                found.Add(operation);
-                continue;
+                (found ??= new List<IOperation>()).Add(operation);
             }
-
-            switch (operation)
+            else if (operation is IBinaryOperation binary && IsStringComposite(binary))
             {
-                case IBinaryOperation binary:
-                    pending.Push(binary.RightOperand);
-                    pending.Push(binary.LeftOperand);
-                    break;
-                case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
-                    {
-                        if (part is IInterpolationOperation hole)
-                        {
-                            pending.Push(hole.Expression);
-                        }
-                    }
-
-                    break;
+                // Left first, so constants come out left to right.
+                (pending ??= new Stack<IOperation>()).Push(binary.RightOperand);
+                next = binary.LeftOperand;
             }
+            else if (operation is IInterpolatedStringOperation interpolated)
+            {
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && MayHoldComposite(hole.Expression))
+                    {
+                        (pending ??= new Stack<IOperation>()).Push(hole.Expression);
+                    }
+                }
+            }
+
+            operation = next ?? (pending is { Count: > 0 } ? pending.Pop() : null);
         }
 
-        return found;
+        return (IReadOnlyList<IOperation>?)found ?? Array.Empty<IOperation>();
+    }
+
+    private static bool MayHoldComposite(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return IsStringComposite(operation);
     }
 
     /// <summary>
