@@ -70,6 +70,17 @@ times=""; for i in $(seq 1 5); do times="$times $(task_ms)"; done
 echo "task (fast path: nothing changed since the last pass):$times"
 times=""; for i in $(seq 1 5); do rm -f obj/Debug/net10.0/keylock.verdicts.pass; times="$times $(task_ms)"; done
 echo "task (verdict cache only: pass record removed before each build):$times"
+# Windows' fast path (content digests of every input, Incremental/ChangeDetection.cs), forced on this system: the first
+# build records a pass (another mode is another parameter set), the next ones replay it.
+task_ms -p:KeyLockChangeDetection=content >/dev/null
+times=""; for i in $(seq 1 5); do times="$times $(task_ms -p:KeyLockChangeDetection=content)"; done
+echo "task (fast path with content digests, Windows' mode: -p:KeyLockChangeDetection=content):$times"
+python3 - obj/Debug/net10.0/keylock.verdicts.pass <<'PY'
+import sys
+files = [l.split("\t")[3] for l in open(sys.argv[1]) if l.startswith("input\t") and l.split("\t")[3].startswith("sha256:")]
+print(f"  it digests {len(files)} files, {sum(int(f.split(':')[1]) for f in files) / 1048576:.1f} MiB on every no-op build")
+PY
+grep -P '^input\t' obj/Debug/net10.0/keylock.verdicts.pass | awk -F'\t' '$4 ~ /^sha256:/ {print $3}' > "$WORK/content-inputs.txt"
 for mode in "-p:KeyLockVerificationCache=false" "-p:KeyLockVerificationCache=false -p:KeyLockVerifySignatures=false"; do
   times=""; for i in $(seq 1 5); do times="$times $(task_ms $mode)"; done
   echo "task ($mode):$times"
@@ -116,9 +127,12 @@ fi
 echo "== hashing floor, NuGet's verifier, no-op build overhead"
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown "$WORK/hyperfine.md" \
   -n "sha512sum (all .nupkg)" "sha512sum $(echo $NUPKGS)" \
+  -n "sha512sum (every file the content-digest fast path reads)" "sha512sum $(tr '\n' ' ' < "$WORK/content-inputs.txt")" \
+  -n "sha256sum (every file the content-digest fast path reads)" "sha256sum $(tr '\n' ' ' < "$WORK/content-inputs.txt")" \
   -n "dotnet nuget verify --all (one process)" "dotnet nuget verify --all $(echo $NUPKGS)" \
   -n "no-op dotnet build, KeyLock on (fast path)" "dotnet build -nologo --no-restore -v:q" \
   -n "no-op dotnet build, KeyLock on, no verdict cache" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerificationCache=false" \
+  -n "no-op dotnet build, KeyLock on (content-digest fast path, Windows' mode)" "dotnet build -nologo --no-restore -v:q -p:KeyLockChangeDetection=content" \
   -n "no-op dotnet build, KeyLock off" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifyPackages=false" \
   -n "no-op dotnet build, KeyLock without signatures" "dotnet build -nologo --no-restore -v:q -p:KeyLockVerifySignatures=false"
 cat "$WORK/hyperfine.md"

@@ -82,6 +82,12 @@ namespace KeyLock.Tasks
         /// </summary>
         public string? VerificationCacheFile { get; set; }
 
+        /// <summary>
+        /// $(KeyLockChangeDetection): how the fast path tells that nothing changed since the last pass: <c>auto</c> (default:
+        /// kernel identity on Linux, content digests on Windows, none elsewhere) or <c>content</c> (see <see cref="ChangeDetection"/>).
+        /// </summary>
+        public string? ChangeDetectionMode { get; set; }
+
         /// <summary>Packages that passed every check.</summary>
         [Output]
         public int VerifiedPackageCount { get; private set; }
@@ -91,13 +97,18 @@ namespace KeyLock.Tasks
         public override bool Execute()
         {
             // The fast path runs before anything that loads NuGet: when nothing changed since the last pass, that is all.
-            var fastPath = FastPathOrNull();
+            var fastPath = FastPathOrNull(out var settingProblem);
             if (fastPath != null && Replayed(fastPath))
             {
                 return true;
             }
 
             var reporter = new FindingReporter(Log);
+            if (settingProblem != null)
+            {
+                reporter.Report(settingProblem);
+            }
+
             try
             {
                 Run(reporter, fastPath);
@@ -123,11 +134,13 @@ namespace KeyLock.Tasks
         }
 
         /// <summary>
-        /// The fast path (see <see cref="FastPath"/>), or null with the verdict cache off or an SBOM requested (an SBOM is
-        /// written from a full verification's package facts, so that build always verifies fully).
+        /// The fast path (see <see cref="FastPath"/>), or null with the verdict cache off, an SBOM requested (an SBOM is
+        /// written from a full verification's package facts, so that build always verifies fully), or no trustworthy way to
+        /// tell that files are unchanged on this system.
         /// </summary>
-        private FastPath? FastPathOrNull()
+        private FastPath? FastPathOrNull(out Finding? settingProblem)
         {
+            settingProblem = null;
             if (string.IsNullOrWhiteSpace(VerificationCacheFile) || !string.IsNullOrWhiteSpace(SbomOutput))
             {
                 return null;
@@ -136,7 +149,25 @@ namespace KeyLock.Tasks
             try
             {
                 var projectDirectory = Path.GetFullPath(ProjectDirectory);
-                return new FastPath(VerdictFilePath(projectDirectory)!, TaskParameters.Fingerprint(this, projectDirectory));
+                var mode = ChangeDetectionChoice.For(ChangeDetectionMode, projectDirectory, out var problem);
+                if (mode == null)
+                {
+                    settingProblem = Findings.InvalidSetting(
+                        ProjectFileForErrors(),
+                        "KeyLockChangeDetection",
+                        ChangeDetectionMode!,
+                        $"{ChangeDetectionChoice.Automatic} or {ChangeDetectionChoice.Content}",
+                        "this build verifies every package from scratch");
+                    return null;
+                }
+
+                if (mode == ChangeDetection.None)
+                {
+                    Log.LogMessage(MessageImportance.Low, "KeyLock: no fast path (no trustworthy way to tell unchanged files on this system); full verification.");
+                    return null;
+                }
+
+                return new FastPath(VerdictFilePath(projectDirectory)!, TaskParameters.Fingerprint(this, projectDirectory), mode.Value);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is NotSupportedException || ex is InvalidOperationException)
             {
@@ -240,6 +271,10 @@ namespace KeyLock.Tasks
             var verdictFile = VerdictFilePath(projectDirectory);
             var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             var locator = new PackageLocator(folders);
+
+            // What a recorded pass will rest on, known before the checks read it: content digests hold every file from now on.
+            var inputs = fastPath == null ? null : VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy);
+            using var held = fastPath?.Mode == ChangeDetection.ContentDigest ? HeldInputs.Hold(inputs!) : null;
             var verifier = new PackageVerifier(locator, checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
             findings.AddRange(result.Findings);
@@ -280,7 +315,8 @@ namespace KeyLock.Tasks
                     // Only passes are recorded (errors are always found again); the same inputs would give the same warnings.
                     var notRecorded = RecordPass(
                         fastPath,
-                        VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy),
+                        inputs!,
+                        held,
                         signaturePolicy,
                         cache,
                         reporter.Warnings,
@@ -308,13 +344,16 @@ namespace KeyLock.Tasks
         private string? RecordPass(
             FastPath fastPath,
             VerificationInputs inputs,
+            HeldInputs? held,
             SignaturePolicy? signaturePolicy,
             ContentHashCache cache,
             IEnumerable<Finding> warnings,
             IEnumerable<(MessageImportance, string)> messages,
             string summary)
         {
-            if (signaturePolicy != null && TrustStore.Identity.Length == 0)
+            // Certificate bundles are inputs either way; with kernel identities their identity must also be known. The
+            // platform trust store (Windows) has no file to stamp: a change there is seen at the 24 h re-verification.
+            if (fastPath.Mode == ChangeDetection.KernelIdentity && signaturePolicy != null && TrustStore.Identity.Length == 0)
             {
                 return fastPath.Forget("the signature trust roots have no kernel identity");
             }
@@ -322,7 +361,7 @@ namespace KeyLock.Tasks
             // The pass is as old as the oldest verdict it rests on (verdicts from earlier builds keep their time).
             var now = DateTime.UtcNow;
             var oldest = cache.DurableVerdicts.Select(v => v.Value).Where(t => t < now).DefaultIfEmpty(now).Min();
-            return fastPath.Record(inputs, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
+            return fastPath.Record(inputs, held, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
         }
 
         private string ProjectFileForErrors()

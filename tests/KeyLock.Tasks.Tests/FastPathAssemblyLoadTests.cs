@@ -14,18 +14,23 @@ public sealed class FastPathAssemblyLoadTests : IDisposable
 {
     private readonly SignedPackageProject _project = new();
     private bool _lowered;
+    private string? _changeDetection;
 
     public void Dispose() => _project.Dispose();
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_replayed_pass_loads_no_NuGet_assembly_and_a_full_verification_does(bool withWarning)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void A_replayed_pass_loads_no_NuGet_assembly_and_a_full_verification_does(bool withWarning, bool contentDigests)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() && !contentDigests)
         {
             return;
         }
+
+        _changeDetection = contentDigests ? "content" : null;
 
         if (withWarning)
         {
@@ -51,6 +56,7 @@ public sealed class FastPathAssemblyLoadTests : IDisposable
         engine = new FakeBuildEngine();
         var configured = _project.CreateTask(engine);
         configured.ExtractedFilesSeverity = _lowered ? "warning" : null;
+        configured.ChangeDetectionMode = _changeDetection;
         var context = new TaskLoadContext(Path.GetDirectoryName(typeof(VerifyLockedPackages).Assembly.Location)!);
         try
         {

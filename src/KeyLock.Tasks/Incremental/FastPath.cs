@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
 using Microsoft.Build.Framework;
@@ -11,7 +13,7 @@ namespace KeyLock.Tasks.Incremental
 {
     /// <summary>
     /// The project-level fast path: when every input of the last passing verification (<see cref="PassRecord"/>) has the same
-    /// kernel identity, the task parameters and KeyLock's build are the same, and the oldest verdict behind the pass is younger
+    /// kernel identity (Linux) or the same content (Windows; <see cref="ChangeDetection"/>), the task parameters and KeyLock's build are the same, and the oldest verdict behind the pass is younger
     /// than <see cref="VerdictLifetime.MaxAge"/>, the pass is replayed (same messages, same count) without reading any lock
     /// file or archive and without loading NuGet. Only passes are recorded, with their warnings, which are replayed word for
     /// word (the same inputs give the same warnings); a build with an error is never recorded and removes the record.
@@ -22,11 +24,17 @@ namespace KeyLock.Tasks.Incremental
         private readonly string _recordPath;
         private readonly string _parameters;
 
-        public FastPath(string verdictFile, string parameters)
+        public FastPath(string verdictFile, string parameters, ChangeDetection mode)
         {
             _recordPath = RecordPathFor(verdictFile);
-            _parameters = parameters;
+            Mode = mode;
+
+            // A pass recorded under one way of telling changes is never checked with the other.
+            _parameters = parameters + "|" + mode;
         }
+
+        /// <summary>How inputs are stamped: kernel identity (Linux) or content digests (Windows).</summary>
+        public ChangeDetection Mode { get; }
 
         /// <summary>KeyLock's own build: a record from another build (another version, a rebuilt task) is never replayed.</summary>
         public static string Build { get; } = typeof(FastPath).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -63,12 +71,14 @@ namespace KeyLock.Tasks.Incremental
         }
 
         /// <summary>
-        /// Records a pass; null on success, else why not. Every input must be stampable, required inputs must exist, and none
-        /// may have changed after <paramref name="settledBefore"/> (the task's start minus the settle time), so a file
-        /// changed while it was verified never keys the pass.
+        /// Records a pass; null on success, else why not. Every input must be stampable and required inputs must exist. With
+        /// kernel identities none may have changed after <paramref name="settledBefore"/> (the task's start minus the settle
+        /// time); with content digests every file was <paramref name="held"/> since before the checks read it. Either way a
+        /// file changed while it was verified never keys the pass.
         /// </summary>
         public string? Record(
             VerificationInputs inputs,
+            HeldInputs? held,
             IEnumerable<Finding> warnings,
             IEnumerable<(MessageImportance Importance, string Text)> messages,
             string summary,
@@ -79,6 +89,11 @@ namespace KeyLock.Tasks.Incremental
             if (inputs.Incomplete != null)
             {
                 return Forget(inputs.Incomplete);
+            }
+
+            if (Mode == ChangeDetection.ContentDigest && (held == null || held.Problem != null))
+            {
+                return Forget(held?.Problem ?? "KeyLock bug: content digests without held inputs");
             }
 
             var record = new PassRecord
@@ -93,10 +108,10 @@ namespace KeyLock.Tasks.Incremental
             record.Messages.AddRange(messages);
             foreach (var (entry, required) in inputs.Entries)
             {
-                var stamp = entry.Stamp(settledBefore);
+                var stamp = Mode == ChangeDetection.ContentDigest ? held!.StampForRecord(entry) : entry.Stamp(settledBefore);
                 if (stamp == null || (required && stamp == InputEntry.AbsentStamp) || entry.Path.IndexOf('\n') >= 0)
                 {
-                    return Forget($"{entry.Path} changed during verification, is missing, or has no kernel identity");
+                    return Forget($"{entry.Path} changed during verification, is missing, or cannot be stamped");
                 }
 
                 record.Inputs.Add((entry, stamp));
@@ -137,15 +152,42 @@ namespace KeyLock.Tasks.Incremental
                 return "the last full verification is older than " + VerdictLifetime.MaxAge.TotalHours.ToString(CultureInfo.InvariantCulture) + " h";
             }
 
-            foreach (var (entry, stamp) in record.Inputs)
+            var changed = FirstChanged(record.Inputs);
+            return changed == null ? null : changed + " changed";
+        }
+
+        /// <summary>
+        /// The path of an input whose stamp changed, or null. Kernel identities are one cheap call each; content digests
+        /// read every byte, so they are spread over the cores and stop at the first difference.
+        /// </summary>
+        private string? FirstChanged(IReadOnlyList<(InputEntry Entry, string Stamp)> inputs)
+        {
+            if (Mode != ChangeDetection.ContentDigest)
             {
-                if (entry.Stamp() != stamp)
+                foreach (var (entry, stamp) in inputs)
                 {
-                    return entry.Path + " changed";
+                    if (!entry.StillMatches(Mode, stamp))
+                    {
+                        return entry.Path;
+                    }
                 }
+
+                return null;
             }
 
-            return null;
+            string? changed = null;
+            Parallel.ForEach(
+                inputs,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                (input, loop) =>
+                {
+                    if (!input.Entry.StillMatches(Mode, input.Stamp))
+                    {
+                        Interlocked.CompareExchange(ref changed, input.Entry.Path, null);
+                        loop.Stop();
+                    }
+                });
+            return changed;
         }
     }
 }

@@ -6,8 +6,9 @@ namespace KeyLock.Tasks.Incremental
     /// <summary>
     /// One path a passing verification depended on, present or absent: a file it read, a folder whose contents it relied
     /// on, or a place it looked and found nothing. Its stamp is the kernel identity (<see cref="FileIdentity"/>: device,
-    /// inode, size, mtime, ctime, file or directory), <see cref="AbsentStamp"/> when nothing is there, or null when the
-    /// path cannot be stamped safely (another file type, a link where none is allowed, a network file system, no statx).
+    /// inode, size, mtime, ctime, file or directory) or, under <see cref="ChangeDetection.ContentDigest"/>, its
+    /// <see cref="ContentStamp"/>; <see cref="AbsentStamp"/> when nothing is there, or null when the path cannot be stamped
+    /// safely (another file type, a link where none is allowed, a network file system, no statx).
     /// </summary>
     internal readonly struct InputEntry
     {
@@ -24,11 +25,12 @@ namespace KeyLock.Tasks.Incremental
         /// <summary>False inside package folders: a symlink there is a finding (KL5008), so it must not stamp like the file it points to.</summary>
         public bool FollowLinks { get; }
 
-        /// <summary>The stamp now, or null when the path cannot be stamped.</summary>
-        public string? Stamp() => Stamp(settledBefore: null);
+        /// <summary>True when the path still has the <paramref name="recorded"/> stamp.</summary>
+        public bool StillMatches(ChangeDetection mode, string recorded) =>
+            mode == ChangeDetection.ContentDigest ? ContentStamp.Matches(Path, FollowLinks, recorded) : Stamp(settledBefore: null) == recorded;
 
         /// <summary>
-        /// The stamp, or null when it cannot be stamped or (with <paramref name="settledBefore"/>) when the entry last changed
+        /// The kernel-identity stamp, or null when it cannot be stamped or (with <paramref name="settledBefore"/>) when the entry last changed
         /// at or after that time: a file changed while it was being verified must not key a pass.
         /// </summary>
         public string? Stamp(DateTime? settledBefore)

@@ -247,11 +247,11 @@ namespace KeyLock.Tasks.Reporting
                 package.Location,
                 $"{package.DisplayName} ('{nupkgPath}') is signed, but not by a signer policy trusts: {detail} " + SignatureFix);
 
-        public static Finding InvalidSetting(string projectFile, string propertyName, string value, string allowed) =>
+        public static Finding InvalidSetting(string projectFile, string propertyName, string value, string allowed, string meanwhile = "the check stays an error") =>
             new Finding(
                 KeyLockCodes.InvalidSetting,
                 SourceLocation.InFile(projectFile),
-                $"{propertyName} is '{value}', which KeyLock does not understand (allowed: {allowed}); the check stays an error. " +
+                $"{propertyName} is '{value}', which KeyLock does not understand (allowed: {allowed}); {meanwhile}. " +
                 "Fix the property value. " + OptOut);
 
         public static Finding InternalFailure(SourceLocation location, Exception error, string? packageName = null)

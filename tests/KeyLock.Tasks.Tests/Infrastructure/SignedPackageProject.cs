@@ -14,8 +14,11 @@ internal sealed class SignedPackageProject : IDisposable
     public const string Version = "13.0.3";
     public const string ConsumedDll = "lib/net6.0/Newtonsoft.Json.dll";
 
-    public SignedPackageProject(bool settle = true)
+    /// <param name="settle">Wait until the files are old enough for cross-build verdicts (kernel identities).</param>
+    /// <param name="changeDetection">$(KeyLockChangeDetection) for every build; null is the default (auto).</param>
+    public SignedPackageProject(bool settle = true, string? changeDetection = null)
     {
+        ChangeDetection = changeDetection;
         Directory.CreateDirectory(Path.GetDirectoryName(NupkgPath)!);
         File.Copy(PackageFiles.RealSignedPackage(Id, Version), NupkgPath);
         PackageFiles.Extract(NupkgPath);
@@ -29,6 +32,11 @@ internal sealed class SignedPackageProject : IDisposable
     }
 
     public Workspace Workspace { get; } = new();
+
+    public string? ChangeDetection { get; }
+
+    /// <summary>True when a passing build leaves a pass record: kernel identities on Linux, content digests anywhere.</summary>
+    public bool RecordsPasses => OperatingSystem.IsLinux() || string.Equals(ChangeDetection, "content", StringComparison.Ordinal);
 
     public string AssetsPath => Path.Combine(Workspace.ProjectDirectory, "obj", "project.assets.json");
 
@@ -61,6 +69,7 @@ internal sealed class SignedPackageProject : IDisposable
         var task = Workspace.CreateTask(engine);
         task.ProjectAssetsFile = AssetsPath;
         task.VerificationCacheFile = Path.Combine("obj", "Debug", "keylock.verdicts");
+        task.ChangeDetectionMode = ChangeDetection;
         return task;
     }
 

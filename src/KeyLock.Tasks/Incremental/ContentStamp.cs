@@ -1,0 +1,136 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace KeyLock.Tasks.Incremental
+{
+    /// <summary>
+    /// The stamp of an input under <see cref="ChangeDetection.ContentDigest"/>: <c>sha256:&lt;length&gt;:&lt;hex&gt;</c> for a
+    /// file, <see cref="Directory"/> for a folder, <see cref="InputEntry.AbsentStamp"/> when nothing is there, and null for
+    /// what cannot be stamped (a link or junction where none is allowed, a file that cannot be read).
+    /// </summary>
+    internal static class ContentStamp
+    {
+        public const string Directory = "dir";
+        private const string Prefix = "sha256:";
+        private const int BufferSize = 1 << 16;
+
+        /// <summary>What is at the path, without reading it; links count as <see cref="EntryKind.Unusable"/> unless followed.</summary>
+        public static EntryKind KindOf(string path, bool followLinks)
+        {
+            FileAttributes attributes;
+            try
+            {
+                attributes = File.GetAttributes(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                return EntryKind.Absent;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return EntryKind.Unusable;
+            }
+
+            if (!followLinks && (attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                return EntryKind.Unusable;
+            }
+
+            if ((attributes & FileAttributes.Directory) != 0)
+            {
+                return EntryKind.Directory;
+            }
+
+#if NET
+            // Outside Windows a path can also be a FIFO or a device, which would block or never end when read: only a
+            // regular file (as statx sees it) is one. Content digests run there only in tests (see ChangeDetectionChoice).
+            if (!OperatingSystem.IsWindows() && KeyLock.Tasks.Packages.FileIdentity.TryGetEntry(path, followLinks, out var identity) != KeyLock.Tasks.Packages.StatOutcome.Found)
+            {
+                return EntryKind.Unusable;
+            }
+#endif
+
+            return EntryKind.File;
+        }
+
+        /// <summary>The stamp now; <paramref name="held"/>, when given, is the open file to digest (<see cref="HeldInputs"/>).</summary>
+        public static string? Of(string path, bool followLinks, Stream? held = null)
+        {
+            switch (KindOf(path, followLinks))
+            {
+                case EntryKind.Absent:
+                    return InputEntry.AbsentStamp;
+                case EntryKind.Directory:
+                    return Directory;
+                case EntryKind.File:
+                    break;
+                default:
+                    return null;
+            }
+
+            try
+            {
+                if (held != null)
+                {
+                    held.Position = 0;
+                    return Digest(held);
+                }
+
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.SequentialScan))
+                {
+                    return Digest(stream);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>True when <paramref name="recorded"/> is still the stamp of the path; a file of another length is not hashed.</summary>
+        public static bool Matches(string path, bool followLinks, string recorded)
+        {
+            if (recorded.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                var lengthEnd = recorded.IndexOf(':', Prefix.Length);
+                var info = new FileInfo(path);
+                if (lengthEnd < 0 || !info.Exists || info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) != recorded.Substring(Prefix.Length, lengthEnd - Prefix.Length))
+                {
+                    return false;
+                }
+            }
+
+            return Of(path, followLinks) == recorded;
+        }
+
+        private static string Digest(Stream stream)
+        {
+            using (var sha = SHA256.Create())
+            {
+                var length = 0L;
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    sha.TransformBlock(buffer, 0, read, null, 0);
+                    length += read;
+                }
+
+                sha.TransformFinalBlock(buffer, 0, 0);
+                return Prefix + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + BitConverter.ToString(sha.Hash!).Replace("-", string.Empty);
+            }
+        }
+    }
+
+    /// <summary>What <see cref="ContentStamp.KindOf"/> found at a path.</summary>
+    internal enum EntryKind
+    {
+        Absent,
+        Directory,
+        File,
+
+        /// <summary>A link or junction where none is allowed, or a path that cannot be examined.</summary>
+        Unusable,
+    }
+}

@@ -1,0 +1,109 @@
+using KeyLock.Tasks.Incremental;
+using KeyLock.Tasks.Tests.Infrastructure;
+using static KeyLock.Tasks.Tests.Infrastructure.FastPathBuilds;
+
+namespace KeyLock.Tasks.Tests;
+
+/// <summary>
+/// Content digests (<see cref="ChangeDetection.ContentDigest"/>, Windows' way of telling unchanged inputs): what a pass
+/// record holds, what the setting accepts, and how held inputs guard the time between a check and its digest.
+/// </summary>
+public sealed class ContentDigestTests : IDisposable
+{
+    private readonly SignedPackageProject _project = new(settle: false, changeDetection: "content");
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void The_pass_record_holds_a_digest_for_every_file_and_no_kernel_identity()
+    {
+        RecordPass(_project);
+
+        var stamps = File.ReadAllLines(_project.PassRecordPath)
+            .Where(l => l.StartsWith("input\t", StringComparison.Ordinal))
+            .Select(l => l.Split('\t')[3])
+            .ToList();
+        Assert.NotEmpty(stamps);
+        Assert.All(stamps, s => Assert.True(s.StartsWith("sha256:", StringComparison.Ordinal) || s is "dir" or "-", s));
+        Assert.Contains(stamps, s => s.StartsWith("sha256:", StringComparison.Ordinal));
+        Assert.Contains(File.ReadAllLines(_project.PassRecordPath), l => l.StartsWith("input\t", StringComparison.Ordinal) && l.Contains(SignedPackageProject.ConsumedDll.Replace('/', Path.DirectorySeparatorChar), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Files_changed_a_moment_ago_are_replayed_without_waiting_for_a_settle_time()
+    {
+        // Kernel identities refuse files changed within two seconds (timestamp granularity); digests need no such wait.
+        RecordPass(_project);
+
+        ReplayedBuild(_project);
+    }
+
+    [Theory]
+    [InlineData("content", true)]
+    [InlineData(" Content ", true)]
+    [InlineData("auto", false)]
+    [InlineData("", false)]
+    public void The_setting_accepts_auto_and_content(string value, bool content)
+    {
+        var mode = ChangeDetectionChoice.For(value, _project.Workspace.ProjectDirectory, out var problem);
+
+        Assert.Null(problem);
+        Assert.NotNull(mode);
+        if (content)
+        {
+            Assert.Equal(ChangeDetection.ContentDigest, mode);
+        }
+        else if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(ChangeDetection.KernelIdentity, mode);
+        }
+        else
+        {
+            Assert.Equal(OperatingSystem.IsWindows() ? ChangeDetection.ContentDigest : ChangeDetection.None, mode);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_setting_is_KL9003_and_the_packages_are_still_verified()
+    {
+        Assert.False(_project.Build(out var engine, t => t.ChangeDetectionMode = "ctime"));
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("KL9003", error.Code);
+        Assert.Contains("KeyLockChangeDetection is 'ctime'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(engine.Messages, m => Text(m).Contains("1 of 1 packages with a content hash passed every check", StringComparison.Ordinal));
+        Assert.False(File.Exists(_project.PassRecordPath));
+    }
+
+    [Fact]
+    public void A_file_appearing_where_a_held_pass_found_nothing_is_not_recorded_as_verified()
+    {
+        var inputs = new VerificationInputs();
+        var probed = Path.Combine(_project.Workspace.ProjectDirectory, "keylock.json");
+        inputs.Probe(probed);
+        using var held = HeldInputs.Hold(inputs);
+
+        File.WriteAllText(probed, "{}");
+
+        Assert.Null(held.StampForRecord(inputs.Entries[0].Entry));
+    }
+
+    [Fact]
+    public void A_held_file_is_digested_as_it_was_verified_and_on_Windows_cannot_be_rewritten_meanwhile()
+    {
+        var inputs = new VerificationInputs();
+        inputs.Require(_project.ConsumedDllPath, followLinks: false);
+        var before = ContentStamp.Of(_project.ConsumedDllPath, followLinks: false);
+        using var held = HeldInputs.Hold(inputs);
+        Assert.Null(held.Problem);
+
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows enforces the share mode: the hold is what makes the digest the verified bytes.
+            Assert.ThrowsAny<IOException>(() => File.WriteAllBytes(_project.ConsumedDllPath, new byte[] { 1 }));
+            Assert.ThrowsAny<IOException>(() => File.Delete(_project.ConsumedDllPath));
+        }
+
+        Assert.Equal(before, held.StampForRecord(inputs.Entries[0].Entry));
+    }
+}
