@@ -106,4 +106,35 @@ public sealed class ContentDigestTests : IDisposable
 
         Assert.Equal(before, held.StampForRecord(inputs.Entries[0].Entry));
     }
+
+    [Fact]
+    public void After_a_change_the_verdicts_of_unchanged_files_are_reused_keyed_by_their_digests()
+    {
+        RecordPass(_project);
+        var signatureVerdict = Assert.Single(File.ReadAllLines(_project.CachePath), l => l.Contains("\tP\tS|", StringComparison.Ordinal));
+        Assert.Contains("|sha256:", signatureVerdict, StringComparison.Ordinal);
+
+        // A build that cannot replay (no pass record) takes each verdict from the cache: it keeps the time it was first
+        // verified (whole seconds), where a new verification would write a later one.
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        File.Delete(_project.PassRecordPath);
+        Assert.True(_project.Build(out var second), SignedPackageProject.Errors(second));
+
+        Assert.Contains(second.Messages, m => Text(m).Contains("4 verdict(s) from earlier builds", StringComparison.Ordinal));
+        Assert.Contains(signatureVerdict, File.ReadAllLines(_project.CachePath));
+    }
+
+    [Theory]
+    [InlineData("archive", "KL5003")]
+    [InlineData("extracted file", "KL5008")]
+    public void A_cached_verdict_never_covers_bytes_that_changed(string what, string code)
+    {
+        RecordPass(_project);
+        File.Delete(_project.PassRecordPath);
+
+        TestPackage.FlipByteKeepingStamp(what == "archive" ? _project.NupkgPath : _project.ConsumedDllPath);
+
+        Assert.False(_project.Build(out var engine));
+        Assert.Contains(engine.Errors, e => e.Code == code || (what == "archive" && e.Code == "KL5005"));
+    }
 }

@@ -54,7 +54,7 @@ namespace KeyLock.Tasks.Incremental
             return EntryKind.File;
         }
 
-        /// <summary>The stamp now; <paramref name="held"/>, when given, is the open file to digest (<see cref="HeldInputs"/>).</summary>
+        /// <summary>The stamp now; <paramref name="held"/>, when given, is the open file to digest.</summary>
         public static string? Of(string path, bool followLinks, Stream? held = null)
         {
             switch (KindOf(path, followLinks))
@@ -74,12 +74,12 @@ namespace KeyLock.Tasks.Incremental
                 if (held != null)
                 {
                     held.Position = 0;
-                    return Digest(held);
+                    return DigestOf(held);
                 }
 
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.SequentialScan))
                 {
-                    return Digest(stream);
+                    return DigestOf(stream);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -104,7 +104,8 @@ namespace KeyLock.Tasks.Incremental
             return Of(path, followLinks) == recorded;
         }
 
-        private static string Digest(Stream stream)
+        /// <summary>The stamp of a file's bytes, read from the stream's current position to its end.</summary>
+        public static string DigestOf(Stream stream)
         {
             using (var sha = SHA256.Create())
             {

@@ -1,18 +1,25 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 
 namespace KeyLock.Tasks.Incremental
 {
     /// <summary>
     /// Under <see cref="ChangeDetection.ContentDigest"/>: every input file of a verification, opened before the checks read
     /// it and kept open without write or delete sharing until the pass is recorded, so on Windows nobody can rewrite, replace
-    /// or delete it in between and the digest recorded is of the bytes that were verified. Inputs that are not files (absent
-    /// paths, folders) are stamped when held and must be the same when the pass is recorded. Disposing releases every file.
+    /// or delete it in between and a digest taken while it is held is a digest of the bytes that were verified. Each file is
+    /// digested once, when first asked: by the verdict cache (<see cref="Packages.FileStamp"/> keys verdicts about a held
+    /// file by its digest) or for the pass record. Inputs that are not files (absent paths, folders) are stamped when held
+    /// and must be the same when the pass is recorded. Disposing releases every file.
     /// </summary>
     internal sealed class HeldInputs : IDisposable
     {
-        private readonly Dictionary<string, FileStream> _files = new Dictionary<string, FileStream>(StringComparer.Ordinal);
+        // Files held by any verification in this process, for FileStamp; the first holder of a path serves it.
+        private static readonly ConcurrentDictionary<string, HeldFile> Registry = new ConcurrentDictionary<string, HeldFile>(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, HeldFile> _files = new Dictionary<string, HeldFile>(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _othersWhenHeld = new Dictionary<string, string?>(StringComparer.Ordinal);
 
         private HeldInputs()
@@ -25,12 +32,42 @@ namespace KeyLock.Tasks.Incremental
         public static HeldInputs Hold(VerificationInputs inputs)
         {
             var held = new HeldInputs();
-            foreach (var (entry, _) in inputs.Entries)
+            try
             {
-                held.Add(entry);
+                foreach (var (entry, _) in inputs.Entries)
+                {
+                    held.Add(entry);
+                }
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
             }
 
             return held;
+        }
+
+        /// <summary>The digest stamp of a file some verification in this process holds right now (see <see cref="ContentStamp"/>).</summary>
+        public static bool TryGetHeldDigest(string fullPath, out string digest, out long length)
+        {
+            digest = string.Empty;
+            length = 0;
+            if (!Registry.TryGetValue(fullPath, out var file))
+            {
+                return false;
+            }
+
+            try
+            {
+                digest = file.Digest;
+                length = file.Length;
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
+            {
+                return false; // an unreadable or just released file: its verdicts are kept for this build only
+            }
         }
 
         /// <summary>The stamp of <paramref name="entry"/> for the pass record, or null when it cannot be trusted to be what was verified.</summary>
@@ -38,7 +75,14 @@ namespace KeyLock.Tasks.Incremental
         {
             if (_files.TryGetValue(entry.Path, out var file))
             {
-                return ContentStamp.Of(entry.Path, entry.FollowLinks, file);
+                try
+                {
+                    return file.Digest;
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    return null;
+                }
             }
 
             // Not held: it must be as it was before the checks ran (still absent, still a folder).
@@ -48,9 +92,10 @@ namespace KeyLock.Tasks.Incremental
 
         public void Dispose()
         {
-            foreach (var file in _files.Values)
+            foreach (var pair in _files)
             {
-                file.Dispose();
+                ((ICollection<KeyValuePair<string, HeldFile>>)Registry).Remove(pair);
+                pair.Value.Dispose();
             }
 
             _files.Clear();
@@ -64,15 +109,40 @@ namespace KeyLock.Tasks.Incremental
                 return;
             }
 
+            FileStream stream;
             try
             {
                 // FileShare.Read: others may read (the checks, other projects' KeyLock), nobody may write, rename or delete.
-                _files[entry.Path] = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                stream = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 Problem = Problem ?? $"{entry.Path} could not be held open for reading ({ex.Message})";
+                return;
             }
+
+            var file = new HeldFile(stream);
+            _files[entry.Path] = file;
+            Registry.TryAdd(entry.Path, file);
+        }
+
+        /// <summary>One held file and its digest, computed once (the checks and the record may ask from several threads).</summary>
+        private sealed class HeldFile : IDisposable
+        {
+            private readonly FileStream _stream;
+            private readonly Lazy<string> _digest;
+
+            public HeldFile(FileStream stream)
+            {
+                _stream = stream;
+                _digest = new Lazy<string>(() => ContentStamp.DigestOf(_stream), LazyThreadSafetyMode.ExecutionAndPublication);
+            }
+
+            public string Digest => _digest.Value;
+
+            public long Length => _stream.Length;
+
+            public void Dispose() => _stream.Dispose();
         }
     }
 }

@@ -139,7 +139,8 @@ namespace KeyLock.Tasks.Packages
     /// <summary>
     /// Identifies one state of a file cheaply: any rewrite changes the length or the write time. On Linux it also carries the
     /// device, inode and ctime (<see cref="FileIdentity"/>), which no user-space write can keep; only such stamps, of files
-    /// whose last change is older than <see cref="SettleTime"/>, may key verdicts that outlive the build.
+    /// whose last change is older than <see cref="SettleTime"/>, may key verdicts that outlive the build. A file held for
+    /// content digests (<see cref="Incremental.HeldInputs"/>, Windows) is stamped by its SHA-256 instead, which may too.
     /// </summary>
     internal readonly struct FileStamp : IEquatable<FileStamp>
     {
@@ -166,6 +167,14 @@ namespace KeyLock.Tasks.Packages
         public static FileStamp Of(string path)
         {
             var fullPath = Path.GetFullPath(path);
+
+            // A file held open without write sharing for this verification (content digests, Windows) cannot change until
+            // the verification ends, so its digest identifies these exact bytes across builds.
+            if (Incremental.HeldInputs.TryGetHeldDigest(fullPath, out var digest, out var length))
+            {
+                return new FileStamp(fullPath + "|" + digest, length, settled: true);
+            }
+
             if (FileIdentity.TryGet(fullPath, out var identity))
             {
                 var settled = DateTime.UtcNow - identity.LastChangeUtc > SettleTime && identity.IsOnLocalFileSystem(fullPath);

@@ -35,10 +35,12 @@ namespace KeyLock.Tasks.Signing
         private static string? _bundleDirectory;
         private static bool _applied;
 
+        private const string PlatformStore = "platform trust store";
+
         /// <summary>
         /// The identity (path, inode, ctime...) of every certificate bundle the verifier may use, for keys of signature
-        /// verdicts that outlive the build; empty (no durable signature verdicts) until initialized, with the platform
-        /// trust store, or when a bundle has no kernel identity.
+        /// verdicts that outlive the build, or "platform trust store" (Windows, .NET Framework); empty (no durable signature
+        /// verdicts) until initialized or when a bundle has no kernel identity.
         /// </summary>
         public static string Identity { get; private set; } = string.Empty;
 
@@ -61,7 +63,9 @@ namespace KeyLock.Tasks.Signing
 
                 if (!UsesCertificateBundles())
                 {
+                    // Nothing to stamp: a change to the machine's store is seen when verdicts expire (24 h), like a CRL update.
                     _initializedWith = "the platform trust store";
+                    Identity = PlatformStore;
                     return _initializedWith;
                 }
 
