@@ -14,7 +14,7 @@
 #                  The script edits two files of that work tree (see "prepare").
 #   WORK_DIR       scratch folder (default: a new mktemp -d folder)
 #
-# Env: RUNS (default 3) builds; SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
+# Env: RUNS (default 3) builds; ANALYZERS=lean (default) or sk (see step 3); SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
 # UseSharedCompilation=true overrides an environment that turns it off), shut down before each run so every run
 # starts it afresh, instead of one csc process per project; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
 # the 16 library projects listed below).
@@ -23,11 +23,14 @@
 #   1. builds KeyLock.Analyzers (Release) from this repository into WORK_DIR/keylock;
 #   2. restores SonarAnalyzer.CSharp 9.32.0.97167 and writes a .globalconfig that turns every Sonar rule
 #      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build);
-#   3. prepare: SK's Directory.Build.targets imports an MSBuild SDK (Microsoft.Build.CentralPackageVersions)
-#      that the feed here does not serve, and SK's Directory.Packages.props adds seven analyzer packages to every
-#      project (Roslynator pinned to a version not served here). Both are removed: the compile we measure
-#      runs only the projects' source generators, KeyLock and Sonar's two rules - the smallest honest
-#      denominator for "share of compile time";
+#   3. prepare (restores the two files from git first, then edits them): SK's Directory.Build.targets imports an
+#      MSBuild SDK (Microsoft.Build.CentralPackageVersions) that the feed here does not serve (removed), and SK's
+#      Directory.Packages.props adds seven analyzer packages to every project (Roslynator pinned to a version not
+#      served here). By default (ANALYZERS=lean) all seven and the SDK's CA rules are removed: the compile we measure
+#      runs only the projects' source generators, KeyLock and Sonar's two rules - the smallest honest denominator
+#      for "share of compile time". ANALYZERS=sk keeps SK's own analyzer set as far as the feed allows: NetAnalyzers
+#      9.0.0 with SK's AnalysisMode=AllEnabledByDefault, Roslynator 4.14.1/4.16.0 instead of the pinned 4.13.1,
+#      Threading.Analyzers 18.12.1 instead of 17.14.15, xunit.analyzers; not Moq.Analyzers (none served near 0.3.1);
 #   4. restores the library projects;
 #   5. RUNS times: a full rebuild of all of them with -p:ReportAnalyzer=true and a binlog, then replays the
 #      binlog with -v:d and sums, over all Csc invocations: Csc task time, KeyLock's and Sonar's analyzer time
@@ -97,18 +100,30 @@ cat > "$WORK/bench.targets" <<EOF
 </Project>
 EOF
 
-echo "== prepare $SK"
+echo "== prepare $SK (analyzers: ${ANALYZERS:-lean})"
+git -C "$SK" checkout -q -- Directory.Build.targets Directory.Packages.props 2>/dev/null || true
 sed -i '/<Sdk Name="Microsoft.Build.CentralPackageVersions"/d' "$SK/Directory.Build.targets"
-python3 - "$SK/Directory.Packages.props" <<'EOF'
+python3 - "$SK/Directory.Packages.props" "${ANALYZERS:-lean}" <<'EOF'
 import re, sys
-p = sys.argv[1]; s = open(p).read()
-open(p, 'w').write(re.sub(r'\s*<PackageReference Include="[^"]+">.*?</PackageReference>', '', s, flags=re.S))
+p, mode = sys.argv[1:3]; s = open(p).read()
+if mode == 'sk':
+    # SK's own global analyzers, at the nearest version the feed serves (SK pins versions it does not serve); no
+    # Moq.Analyzers (test projects only; no served version near SK's).
+    for name, version in [('Roslynator.Analyzers', '4.14.1'), ('Roslynator.CodeAnalysis.Analyzers', '4.16.0'),
+                          ('Roslynator.Formatting.Analyzers', '4.16.0'), ('Microsoft.VisualStudio.Threading.Analyzers', '18.12.1')]:
+        s = re.sub(r'(<PackageVersion Include="' + re.escape(name) + r'" Version=")[^"]+"', r'\g<1>' + version + '"', s)
+    s = re.sub(r'\s*<PackageReference Include="Moq.Analyzers">.*?</PackageReference>', '', s, flags=re.S)
+else:
+    s = re.sub(r'\s*<PackageReference Include="[^"]+">.*?</PackageReference>', '', s, flags=re.S)
+open(p, 'w').write(s)
 EOF
 
 # EnablePackageValidation=false: SK's package validation downloads its previous release as a baseline at restore,
 # which the feed here may not serve; it plays no part in compiling.
-PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:EnableNETAnalyzers=false -p:RunAnalyzersDuringBuild=true -p:EnablePackageValidation=false
+PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:RunAnalyzersDuringBuild=true -p:EnablePackageValidation=false
        -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$SK")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+# Lean (default): no CA rules either. ANALYZERS=sk keeps SK's own EnableNETAnalyzers/AnalysisMode=AllEnabledByDefault.
+if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
 # The 16 library projects measured in docs/benchmarks.md: every SK library that restores from the feed here
 # and compiles for net10.0 (Connectors.Ollama has no net10.0 target; Functions.OpenApi hits CS1705 with the
 # newer Microsoft.OpenApi.Readers served here; Plugins.Web, Connectors.Google/Amazon/AzureAIInference,
