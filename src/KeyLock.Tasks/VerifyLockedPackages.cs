@@ -274,7 +274,7 @@ namespace KeyLock.Tasks
 
             // What a recorded pass will rest on, known before the checks read it: content digests hold every file from now on.
             var inputs = fastPath == null ? null : VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy);
-            using var held = fastPath?.Mode == ChangeDetection.ContentDigest ? HeldInputs.Hold(inputs!) : null;
+            using var held = fastPath?.Mode == ChangeDetection.ContentDigest ? HeldInputs.Hold(inputs!, folders) : null;
             var verifier = new PackageVerifier(locator, checks, PackageVerifier.DefaultParallelism);
             var result = verifier.VerifyAll(lockFile.Packages, _cancellation.Token);
             findings.AddRange(result.Findings);

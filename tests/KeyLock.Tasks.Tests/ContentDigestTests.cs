@@ -81,9 +81,26 @@ public sealed class ContentDigestTests : IDisposable
         var inputs = new VerificationInputs();
         var probed = Path.Combine(_project.Workspace.ProjectDirectory, "keylock.json");
         inputs.Probe(probed);
-        using var held = HeldInputs.Hold(inputs);
+        using var held = HeldInputs.Hold(inputs, new[] { _project.Workspace.GlobalPackages });
 
         File.WriteAllText(probed, "{}");
+
+        Assert.Null(held.StampForRecord(inputs.Entries[0].Entry));
+    }
+
+    [Fact]
+    public void A_project_file_changed_between_the_hold_and_the_record_is_not_recorded_as_verified()
+    {
+        // Files outside the packages folders are not held (restore or an editor may rewrite them any time): they must
+        // simply be the same at the end.
+        var policy = Path.Combine(_project.Workspace.ProjectDirectory, "keylock.json");
+        File.WriteAllText(policy, "{}");
+        var inputs = new VerificationInputs();
+        inputs.Require(policy);
+        using var held = HeldInputs.Hold(inputs, new[] { _project.Workspace.GlobalPackages });
+        Assert.NotNull(held.StampForRecord(inputs.Entries[0].Entry));
+
+        File.WriteAllText(policy, """{ "deny": [] }""");
 
         Assert.Null(held.StampForRecord(inputs.Entries[0].Entry));
     }
@@ -94,7 +111,7 @@ public sealed class ContentDigestTests : IDisposable
         var inputs = new VerificationInputs();
         inputs.Require(_project.ConsumedDllPath, followLinks: false);
         var before = ContentStamp.Of(_project.ConsumedDllPath, followLinks: false);
-        using var held = HeldInputs.Hold(inputs);
+        using var held = HeldInputs.Hold(inputs, new[] { _project.Workspace.GlobalPackages });
         Assert.Null(held.Problem);
 
         if (OperatingSystem.IsWindows())

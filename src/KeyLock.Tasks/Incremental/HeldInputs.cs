@@ -7,12 +7,15 @@ using System.Threading;
 namespace KeyLock.Tasks.Incremental
 {
     /// <summary>
-    /// Under <see cref="ChangeDetection.ContentDigest"/>: every input file of a verification, opened before the checks read
-    /// it and kept open without write or delete sharing until the pass is recorded, so on Windows nobody can rewrite, replace
-    /// or delete it in between and a digest taken while it is held is a digest of the bytes that were verified. Each file is
-    /// digested once, when first asked: by the verdict cache (<see cref="Packages.FileStamp"/> keys verdicts about a held
-    /// file by its digest) or for the pass record. Inputs that are not files (absent paths, folders) are stamped when held
-    /// and must be the same when the pass is recorded. Disposing releases every file.
+    /// Under <see cref="ChangeDetection.ContentDigest"/>: every input file in a packages folder (archives, metadata, consumed
+    /// files, KeyLock's own task folder), opened before the checks read it and kept open without write or delete sharing
+    /// until the pass is recorded, so on Windows nobody can rewrite, replace or delete it in between and a digest taken
+    /// while it is held is a digest of the bytes that were verified. Each file is digested once, when first asked: by the
+    /// verdict cache (<see cref="Packages.FileStamp"/> keys verdicts about a held file by its digest) or for the pass
+    /// record. Other inputs (the lock, assets and config files in the project and user folders, which restore or an editor
+    /// may rewrite at any time and which the attacker of the threat model cannot write; absent paths; folders) are not
+    /// held: they are stamped when the hold starts and must be the same when the pass is recorded. Disposing releases
+    /// every file.
     /// </summary>
     internal sealed class HeldInputs : IDisposable
     {
@@ -29,14 +32,15 @@ namespace KeyLock.Tasks.Incremental
         /// <summary>Set when some file could not be held (another process has it open for writing): no pass can be recorded.</summary>
         public string? Problem { get; private set; }
 
-        public static HeldInputs Hold(VerificationInputs inputs)
+        /// <summary>Holds the files of <paramref name="inputs"/> that are inside one of <paramref name="packageFolders"/>.</summary>
+        public static HeldInputs Hold(VerificationInputs inputs, IReadOnlyList<string> packageFolders)
         {
             var held = new HeldInputs();
             try
             {
                 foreach (var (entry, _) in inputs.Entries)
                 {
-                    held.Add(entry);
+                    held.Add(entry, IsInside(entry.Path, packageFolders));
                 }
             }
             catch
@@ -85,7 +89,7 @@ namespace KeyLock.Tasks.Incremental
                 }
             }
 
-            // Not held: it must be as it was before the checks ran (still absent, still a folder).
+            // Not held: it must be as it was before the checks ran (same digest, still absent, still a folder).
             var now = ContentStamp.Of(entry.Path, entry.FollowLinks);
             return _othersWhenHeld.TryGetValue(entry.Path, out var before) && before == now ? now : null;
         }
@@ -101,9 +105,24 @@ namespace KeyLock.Tasks.Incremental
             _files.Clear();
         }
 
-        private void Add(InputEntry entry)
+        private static bool IsInside(string path, IReadOnlyList<string> folders)
         {
-            if (ContentStamp.KindOf(entry.Path, entry.FollowLinks) != EntryKind.File)
+            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            foreach (var folder in folders)
+            {
+                var prefix = folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                if (path.StartsWith(prefix, comparison))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Add(InputEntry entry, bool inPackageFolder)
+        {
+            if (!inPackageFolder || ContentStamp.KindOf(entry.Path, entry.FollowLinks) != EntryKind.File)
             {
                 _othersWhenHeld[entry.Path] = ContentStamp.Of(entry.Path, entry.FollowLinks);
                 return;
