@@ -35,7 +35,16 @@ public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => Register(start, AllRules.ToArray()));
+        context.RegisterCompilationStartAction(start =>
+        {
+            var rules = AllRules
+                .Where(rule => !CompilationWideSuppression.IsOff(start.Compilation, rule.Descriptor.Id, start.CancellationToken))
+                .ToArray();
+            if (rules.Length > 0)
+            {
+                Register(start, rules);
+            }
+        });
     }
 
     /// <summary>Rule <c>i</c> of <paramref name="rules"/> is bit <c>1 &lt;&lt; i</c> of a <see cref="TriggeredBlocks"/> mark.</summary>

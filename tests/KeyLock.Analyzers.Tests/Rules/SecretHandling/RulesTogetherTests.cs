@@ -5,7 +5,7 @@ namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
 /// <summary>
 /// The five flow rules share one registration (<see cref="SecretHandlingAnalyzer"/>): one method body that triggers
-/// several of them gets each one's findings.
+/// several of them gets each one's findings, and a rule that is turned off leaves the others as they were.
 /// </summary>
 public sealed class RulesTogetherTests
 {
@@ -21,6 +21,15 @@ public sealed class RulesTogetherTests
     [Fact]
     public Task ThreeRulesTriggeredInOneMethod_EachReports() =>
         FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(Source(), Leaked, InProcessEnvironment, WholeEnvironment);
+
+    /// <summary>KL2003 off for the compilation: the analyzer leaves it out, and KL2004 and KL2005 move down one bit of the mark.</summary>
+    [Fact]
+    public Task OneRuleOffForTheCompilation_OthersStillReport()
+    {
+        var test = SecretHandlingVerifier<SecretHandlingAnalyzer>.CreateTest(Source(off: "KL2003"), editorConfig: null, Leaked, WholeEnvironment);
+        test.DisabledDiagnostics.Add("KL2003");
+        return test.RunAsync();
+    }
 
     /// <summary>
     /// One method that triggers KL2005, KL2003 and KL2001, with their findings at markup locations 0, 1 and 2; the
