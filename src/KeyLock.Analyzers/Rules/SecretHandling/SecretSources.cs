@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
@@ -58,6 +59,9 @@ internal static class SecretSources
     /// <summary>One value read by a name that says it may hold several secrets: <c>SECRETS</c>, <c>API_KEYS</c>, <c>Providers:Keys</c>.</summary>
     public static TaintedValue SecretBundleRead(IOperation operation) =>
         ReadName(operation) is { } name && SecretNames.MayHoldSecrets(name) ? new TaintedValue(Taint.Value, name) : TaintedValue.Clean;
+
+    /// <summary>The kinds of operation <see cref="ReadName"/> can match: a method call or a property (an indexer, <c>Value</c>).</summary>
+    public static readonly ImmutableArray<OperationKind> ReadKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.PropertyReference);
 
     /// <summary>
     /// The constant name of a single environment or configuration read, or null when

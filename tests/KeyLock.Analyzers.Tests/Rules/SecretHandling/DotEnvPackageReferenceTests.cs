@@ -22,7 +22,7 @@ public sealed class DotEnvPackageReferenceTests
     [Fact]
     public async Task LoaderFromAReferencedPackage_Diagnostic()
     {
-        var test = new CSharpAnalyzerTest<SecretsInOneBlobAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<SecretHandlingAnalyzer, DefaultVerifier>
         {
             TestCode = """
                 class C
@@ -33,7 +33,7 @@ public sealed class DotEnvPackageReferenceTests
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
         };
         test.TestState.AdditionalReferences.Add(await CompileAsync("DotNetEnv", Package));
-        test.ExpectedDiagnostics.Add(SecretHandlingVerifier<SecretsInOneBlobAnalyzer>.Diagnostic(
+        test.ExpectedDiagnostics.Add(FlowRuleVerifier<SecretsInOneBlobRule>.Diagnostic(
             0, "'Env.Load' loads every entry of a .env file into the process environment"));
         await test.RunAsync();
     }

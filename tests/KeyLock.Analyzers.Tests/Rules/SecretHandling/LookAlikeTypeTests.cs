@@ -38,7 +38,7 @@ public sealed class LookAlikeTypeTests
         """;
 
     [Fact]
-    public Task SecretLeaked_LookAlikeSourceAndSinks_NoDiagnostic() => SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task SecretLeaked_LookAlikeSourceAndSinks_NoDiagnostic() => FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(LookAlikes + """
         class C
         {
             void M(MyApp.IConfiguration configuration, Microsoft.Extensions.Configuration.IConfiguration real)
@@ -52,7 +52,7 @@ public sealed class LookAlikeTypeTests
         """);
 
     [Fact]
-    public Task SecretLeaked_DerivedException_DerivedConfiguration_Diagnostic() => SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task SecretLeaked_DerivedException_DerivedConfiguration_Diagnostic() => FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(LookAlikes + """
         class KeyRejectedException : System.InvalidOperationException
         {
             public KeyRejectedException(string message) : base(message) { }
@@ -67,10 +67,10 @@ public sealed class LookAlikeTypeTests
             }
         }
         """,
-        SecretHandlingVerifier<SecretLeakedAnalyzer>.Diagnostic(0, "OpenAI:ApiKey", "an exception", "new KeyRejectedException"));
+        FlowRuleVerifier<SecretLeakedRule>.Diagnostic(0, "OpenAI:ApiKey", "an exception", "new KeyRejectedException"));
 
     [Fact]
-    public Task WholeEnvironmentExposed_DerivedWriter_Diagnostic() => SecretHandlingVerifier<WholeEnvironmentExposedAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task WholeEnvironmentExposed_DerivedWriter_Diagnostic() => FlowRuleVerifier<WholeEnvironmentExposedRule>.VerifyAsync(LookAlikes + """
         class AuditWriter : System.IO.StringWriter
         {
             public void WriteEntry(object value) { }
@@ -88,10 +88,10 @@ public sealed class LookAlikeTypeTests
             }
         }
         """,
-        SecretHandlingVerifier<WholeEnvironmentExposedAnalyzer>.Diagnostic(0, "Environment.GetEnvironmentVariables()", "a file or stream", "AuditWriter.WriteEntry"));
+        FlowRuleVerifier<WholeEnvironmentExposedRule>.Diagnostic(0, "Environment.GetEnvironmentVariables()", "a file or stream", "AuditWriter.WriteEntry"));
 
     [Fact]
-    public Task SecretInProcessEnvironment_LookAlikeEnvironment_NoDiagnostic() => SecretHandlingVerifier<SecretInProcessEnvironmentAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task SecretInProcessEnvironment_LookAlikeEnvironment_NoDiagnostic() => FlowRuleVerifier<SecretInProcessEnvironmentRule>.VerifyAsync(LookAlikes + """
         class C
         {
             void M() => MyApp.Environment.SetEnvironmentVariable("OPENAI_API_KEY", "value");
@@ -99,7 +99,7 @@ public sealed class LookAlikeTypeTests
         """);
 
     [Fact]
-    public Task WholeEnvironmentToChildProcess_LookAlikes_NoDiagnostic() => SecretHandlingVerifier<WholeEnvironmentToChildProcessAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task WholeEnvironmentToChildProcess_LookAlikes_NoDiagnostic() => FlowRuleVerifier<WholeEnvironmentToChildProcessRule>.VerifyAsync(LookAlikes + """
         class C
         {
             void M(MyApp.ProcessStartInfo psi, System.Diagnostics.ProcessStartInfo real)
@@ -118,7 +118,7 @@ public sealed class LookAlikeTypeTests
         """);
 
     [Fact]
-    public Task SecretsInOneBlob_LookAlikeLoaders_NoDiagnostic() => SecretHandlingVerifier<SecretsInOneBlobAnalyzer>.VerifyAsync(LookAlikes + """
+    public Task SecretsInOneBlob_LookAlikeLoaders_NoDiagnostic() => FlowRuleVerifier<SecretsInOneBlobRule>.VerifyAsync(LookAlikes + """
         class C
         {
             void M()
@@ -129,7 +129,7 @@ public sealed class LookAlikeTypeTests
             }
         }
         """,
-        SecretHandlingVerifier<SecretsInOneBlobAnalyzer>.Diagnostic(0, "'Env.Load' loads every entry of a .env file into the process environment"));
+        FlowRuleVerifier<SecretsInOneBlobRule>.Diagnostic(0, "'Env.Load' loads every entry of a .env file into the process environment"));
 
     [Fact]
     public Task Egress_LookAlikeUri_NoDiagnostic() => SecretHandlingVerifier<EgressNotAllowlistedAnalyzer>.VerifyAsync(

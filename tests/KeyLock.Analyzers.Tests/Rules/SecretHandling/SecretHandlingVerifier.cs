@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
 /// <summary>
-/// Runs one secret-handling or egress analyzer over markup sources against the .NET 8 reference
+/// Runs one analyzer (the secret-handling or the egress analyzer) over markup sources against the .NET 8 reference
 /// assemblies, with <see cref="Stubs"/> standing in for the logging, configuration, DotNetEnv and OpenAI
 /// packages (the analyzers match those types by metadata name).
 /// </summary>
@@ -17,7 +17,11 @@ internal static class SecretHandlingVerifier<TAnalyzer>
         VerifyAsync(source, editorConfig: null, expected);
 
     /// <param name="editorConfig">Lines for the <c>[*.cs]</c> section of an <c>.editorconfig</c>, or null for none.</param>
-    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected) =>
+        CreateTest(source, editorConfig, expected).RunAsync();
+
+    /// <summary>The test <see cref="VerifyAsync(string, string?, DiagnosticResult[])"/> runs, for a caller that sets more options first.</summary>
+    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> CreateTest(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -31,10 +35,13 @@ internal static class SecretHandlingVerifier<TAnalyzer>
         }
 
         test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        return test;
     }
 
-    /// <summary>A diagnostic of this analyzer's (single) rule at markup location <c>{|#n:…|}</c>, with its message arguments.</summary>
+    /// <summary>
+    /// A diagnostic of a single-rule analyzer (the egress analyzer) at markup location <c>{|#n:…|}</c>, with its message
+    /// arguments; <see cref="FlowRuleVerifier{TRule}"/> names the rule for the five flow rules.
+    /// </summary>
     public static DiagnosticResult Diagnostic(int location, params object[] arguments) =>
         new DiagnosticResult(new TAnalyzer().SupportedDiagnostics[0]).WithLocation(location).WithArguments(arguments);
 }

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
 /// <summary>
-/// The flow rules run only in methods where an operation matches their trigger (see FlowRegistration). A finding
+/// The flow rules run only in methods where an operation matches their trigger (see SecretHandlingAnalyzer). A finding
 /// must survive every way C# lets the trigger be written: aliases, <c>using static</c>, verbatim and escaped
 /// identifiers, indexers with keys declared elsewhere, and code outside ordinary method bodies. These guard any
 /// cheaper gate put in front of the trigger (a text or name check must accept all of them).
@@ -23,7 +23,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SetEnvironmentVariable_UsingStatic_Alias_Verbatim_Escaped_Diagnostic() =>
-        SecretHandlingVerifier<SecretInProcessEnvironmentAnalyzer>.VerifyAsync("""
+        FlowRuleVerifier<SecretInProcessEnvironmentRule>.VerifyAsync("""
             using static System.Environment;
             using Env = System.Environment;
 
@@ -38,7 +38,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SetEnvironmentVariable_FormattingCharacterInName_Diagnostic() =>
-        SecretHandlingVerifier<SecretInProcessEnvironmentAnalyzer>.VerifyAsync("""
+        FlowRuleVerifier<SecretInProcessEnvironmentRule>.VerifyAsync("""
             class C
             {
                 void M(string v) => System.Environment.SetEnvironment
@@ -49,7 +49,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SecretRead_IndexerWithKeyDeclaredElsewhere_NullConditional_Diagnostic() =>
-        SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(Usings + """
+        FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(Usings + """
             static class Keys
             {
                 public const string OpenAi = "OpenAI:ApiKey";
@@ -67,7 +67,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SecretRead_InFieldInitializer_Lambda_LocalFunction_Diagnostic() =>
-        SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(Usings + """
+        FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(Usings + """
             class C
             {
                 static readonly Exception Error = new InvalidOperationException({|KL2005:Environment.GetEnvironmentVariable("OPENAI_API_KEY")|});
@@ -85,7 +85,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SecretRead_InPropertyInitializer_Accessor_PrimaryConstructorCapture_Diagnostic() =>
-        SecretHandlingVerifier<SecretLeakedAnalyzer>.VerifyAsync(Usings + """
+        FlowRuleVerifier<SecretLeakedRule>.VerifyAsync(Usings + """
             class C(IConfiguration config)
             {
                 private readonly Exception _error = new InvalidOperationException({|KL2005:config["OpenAI:ApiKey"]|});
@@ -106,7 +106,7 @@ public sealed class UnusualTriggerFormTests
     [Fact]
     public Task SecretRead_TopLevelStatements_Diagnostic()
     {
-        var test = new CSharpAnalyzerTest<SecretLeakedAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<SecretHandlingAnalyzer, DefaultVerifier>
         {
             TestCode = """
                 using System;
@@ -121,7 +121,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task WholeEnvironment_ExtensionCalledAsStatic_UsingStatic_Diagnostic() =>
-        SecretHandlingVerifier<WholeEnvironmentExposedAnalyzer>.VerifyAsync(Usings + """
+        FlowRuleVerifier<WholeEnvironmentExposedRule>.VerifyAsync(Usings + """
             using static System.Environment;
 
             class C
@@ -133,7 +133,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task DotEnvLoad_UsingStatic_Alias_FieldInitializer_Diagnostic() =>
-        SecretHandlingVerifier<SecretsInOneBlobAnalyzer>.VerifyAsync("""
+        FlowRuleVerifier<SecretsInOneBlobRule>.VerifyAsync("""
             using static DotNetEnv.Env;
             using Dotenv = DotNetEnv.Env;
 
@@ -151,7 +151,7 @@ public sealed class UnusualTriggerFormTests
 
     [Fact]
     public Task SecretBundle_KeyFromNameof_Diagnostic() =>
-        SecretHandlingVerifier<SecretsInOneBlobAnalyzer>.VerifyAsync(Usings + """
+        FlowRuleVerifier<SecretsInOneBlobRule>.VerifyAsync(Usings + """
             class C
             {
                 const string Secrets = "unused";

@@ -20,8 +20,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 ///   Newtonsoft <c>JsonConvert.DeserializeObject</c>), directly or through locals.</item>
 /// </list>
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
+internal sealed class SecretsInOneBlobRule : FlowRule, IInvocationCheck
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         DiagnosticIds.SecretsInOneBlob,
@@ -48,24 +47,18 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
 
     private static readonly KnownNamespace GenericCollections = new("System.Collections.Generic");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Initialize(AnalysisContext context)
+    // Both shapes are active in every compilation: the .env check tests the method name before any type, and the
+    // dictionary check runs only in methods that read a bundle-named value; a compilation without the loader or
+    // deserializer types never matches their names.
+    public override ImmutableArray<OperationKind> TriggerKinds => SecretSources.ReadKinds;
+
+    public override bool IsTrigger(IOperation operation) => !SecretSources.SecretBundleRead(operation).IsClean;
+
+    /// <summary>The <c>.env</c> shape: a loader call is a finding on its own.</summary>
+    public void Check(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-
-        // Both shapes register for every compilation: the .env check tests the method name before any type, and
-        // the dictionary check runs only in methods that read a bundle-named value; a compilation without the
-        // loader or deserializer types never matches their names.
-        context.RegisterOperationAction(AnalyzeDotEnvLoad, OperationKind.Invocation);
-        FlowRegistration.RegisterForBlocksContaining(
-            context, operation => !SecretSources.SecretBundleRead(operation).IsClean, AnalyzeDeserialization, OperationKind.Invocation, OperationKind.PropertyReference);
-    }
-
-    private static void AnalyzeDotEnvLoad(OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name.StartsWith("Load", StringComparison.Ordinal) && KnownType.MatchesAny(DotEnvLoaders, method.ContainingType))
         {
@@ -76,7 +69,8 @@ public sealed class SecretsInOneBlobAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeDeserialization(OperationBlockAnalysisContext context)
+    /// <summary>The dictionary shape: a bundle-named value parsed into a dictionary.</summary>
+    public override void Analyze(OperationBlockAnalysisContext context)
     {
         var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.SecretBundleRead, context.CancellationToken);
         foreach (var invocation in flow.Operations.OfType<IInvocationOperation>())

@@ -1,8 +1,8 @@
-using static KeyLock.Analyzers.Tests.Rules.SecretHandling.SecretHandlingVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretLeakedAnalyzer>;
+using static KeyLock.Analyzers.Tests.Rules.SecretHandling.FlowRuleVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretLeakedRule>;
 
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
-public sealed partial class SecretLeakedAnalyzerTests
+public sealed partial class SecretLeakedRuleTests
 {
     private const string Usings = """
         using System;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,8 +11,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// came from a secret read (<c>config["OpenAI:ApiKey"]</c>, <c>GetEnvironmentVariable("GROQ_API_KEY")</c>) in the
 /// same method. Clearing a variable (<c>null</c> value) is fine.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretInProcessEnvironmentAnalyzer : DiagnosticAnalyzer
+internal sealed class SecretInProcessEnvironmentRule : FlowRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         DiagnosticIds.SecretInProcessEnvironment,
@@ -24,20 +22,12 @@ public sealed class SecretInProcessEnvironmentAnalyzer : DiagnosticAnalyzer
             + "or pass it to the one client that uses it instead of publishing it as an environment variable.",
         DiagnosticSeverity.Warning);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        // Registered for every compilation: a compilation without System.Environment never matches the name check.
-        FlowRegistration.RegisterForBlocksContaining(context, IsSetEnvironmentVariable, Analyze, OperationKind.Invocation);
-    }
+    // Active in every compilation: a compilation without System.Environment never matches the name check.
+    public override bool IsTrigger(IOperation operation) => IsSetEnvironmentVariable(operation);
 
-    private static bool IsSetEnvironmentVariable(IOperation operation) =>
-        operation is IInvocationOperation invocation && SecretSources.IsEnvironmentMethod(invocation.TargetMethod, "SetEnvironmentVariable");
-
-    private static void Analyze(OperationBlockAnalysisContext context)
+    public override void Analyze(OperationBlockAnalysisContext context)
     {
         TaintFlow? flow = null;
         foreach (var block in context.OperationBlocks)
@@ -71,4 +61,7 @@ public sealed class SecretInProcessEnvironmentAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static bool IsSetEnvironmentVariable(IOperation operation) =>
+        operation is IInvocationOperation invocation && SecretSources.IsEnvironmentMethod(invocation.TargetMethod, "SetEnvironmentVariable");
 }

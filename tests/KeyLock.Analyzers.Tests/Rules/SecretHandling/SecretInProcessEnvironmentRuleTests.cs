@@ -1,8 +1,8 @@
-using static KeyLock.Analyzers.Tests.Rules.SecretHandling.SecretHandlingVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretInProcessEnvironmentAnalyzer>;
+using static KeyLock.Analyzers.Tests.Rules.SecretHandling.FlowRuleVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretInProcessEnvironmentRule>;
 
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
-public sealed class SecretInProcessEnvironmentAnalyzerTests
+public sealed class SecretInProcessEnvironmentRuleTests
 {
     private const string Usings = """
         using System;

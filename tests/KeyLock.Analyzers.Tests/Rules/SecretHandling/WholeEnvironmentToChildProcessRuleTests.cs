@@ -1,8 +1,8 @@
-using static KeyLock.Analyzers.Tests.Rules.SecretHandling.SecretHandlingVerifier<KeyLock.Analyzers.Rules.SecretHandling.WholeEnvironmentToChildProcessAnalyzer>;
+using static KeyLock.Analyzers.Tests.Rules.SecretHandling.FlowRuleVerifier<KeyLock.Analyzers.Rules.SecretHandling.WholeEnvironmentToChildProcessRule>;
 
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
-public sealed class WholeEnvironmentToChildProcessAnalyzerTests
+public sealed class WholeEnvironmentToChildProcessRuleTests
 {
     private const string Usings = """
         using System;

@@ -1,8 +1,8 @@
-using static KeyLock.Analyzers.Tests.Rules.SecretHandling.SecretHandlingVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretsInOneBlobAnalyzer>;
+using static KeyLock.Analyzers.Tests.Rules.SecretHandling.FlowRuleVerifier<KeyLock.Analyzers.Rules.SecretHandling.SecretsInOneBlobRule>;
 
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
-public sealed class SecretsInOneBlobAnalyzerTests
+public sealed class SecretsInOneBlobRuleTests
 {
     private const string Usings = """
         using System;

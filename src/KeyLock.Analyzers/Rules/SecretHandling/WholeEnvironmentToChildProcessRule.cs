@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,8 +13,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// assignment or <c>Add</c>, directly or through locals, <c>foreach</c> and LINQ. Copying a fixed
 /// allowlist of variables, or building a minimal environment from single reads, is fine.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class WholeEnvironmentToChildProcessAnalyzer : DiagnosticAnalyzer
+internal sealed class WholeEnvironmentToChildProcessRule : FlowRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         DiagnosticIds.WholeEnvironmentToChildProcess,
@@ -28,18 +26,13 @@ public sealed class WholeEnvironmentToChildProcessAnalyzer : DiagnosticAnalyzer
 
     private static readonly KnownType ProcessStartInfo = new("System.Diagnostics", "ProcessStartInfo");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        // No gate on ProcessStartInfo being referenced: the trigger (a GetEnvironmentVariables() call) is rare, and
-        // without ProcessStartInfo the name check in ChildEnvironment never matches.
-        FlowRegistration.RegisterForBlocksContaining(context, SecretSources.IsWholeEnvironmentRead, Analyze, OperationKind.Invocation);
-    }
+    // No gate on ProcessStartInfo being referenced: the trigger (a GetEnvironmentVariables() call) is rare, and
+    // without ProcessStartInfo the name check in ChildEnvironment never matches.
+    public override bool IsTrigger(IOperation operation) => SecretSources.IsWholeEnvironmentRead(operation);
 
-    private static void Analyze(OperationBlockAnalysisContext context)
+    public override void Analyze(OperationBlockAnalysisContext context)
     {
         var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.WholeEnvironment, context.CancellationToken);
         var reported = new HashSet<TextSpan>();

@@ -15,8 +15,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// locals, helpers in the same method and string building. A redacted value (passed through any method,
 /// or cut with <c>Substring</c>) is fine.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretLeakedAnalyzer : DiagnosticAnalyzer
+internal sealed class SecretLeakedRule : FlowRule
 {
     private static readonly SinkKind[] Sinks = { SinkKind.Logging, SinkKind.Exception, SinkKind.Telemetry };
 
@@ -29,18 +28,14 @@ public sealed class SecretLeakedAnalyzer : DiagnosticAnalyzer
             + "authenticates with it, in a header, never in a query string.",
         DiagnosticSeverity.Warning);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        // Registered for every compilation: sources and sinks are matched by name where they are used.
-        FlowRegistration.RegisterForBlocksContaining(
-            context, operation => !SecretSources.SecretRead(operation).IsClean, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
-    }
+    // Active in every compilation: sources and sinks are matched by name where they are used.
+    public override ImmutableArray<OperationKind> TriggerKinds => SecretSources.ReadKinds;
 
-    private static void Analyze(OperationBlockAnalysisContext context)
+    public override bool IsTrigger(IOperation operation) => !SecretSources.SecretRead(operation).IsClean;
+
+    public override void Analyze(OperationBlockAnalysisContext context)
     {
         var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.SecretRead, context.CancellationToken);
         var reported = new HashSet<TextSpan>();

@@ -1,9 +1,9 @@
 using KeyLock.Analyzers.Rules.SecretHandling;
-using static KeyLock.Analyzers.Tests.Rules.SecretHandling.SecretHandlingVerifier<KeyLock.Analyzers.Rules.SecretHandling.WholeEnvironmentExposedAnalyzer>;
+using static KeyLock.Analyzers.Tests.Rules.SecretHandling.FlowRuleVerifier<KeyLock.Analyzers.Rules.SecretHandling.WholeEnvironmentExposedRule>;
 
 namespace KeyLock.Analyzers.Tests.Rules.SecretHandling;
 
-public sealed class WholeEnvironmentExposedAnalyzerTests
+public sealed class WholeEnvironmentExposedRuleTests
 {
     private const string Usings = """
         using System;

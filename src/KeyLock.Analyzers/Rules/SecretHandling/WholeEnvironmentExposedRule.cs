@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,8 +11,7 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// request, an exception or a telemetry tag. Names alone, an allowlist of variables and values passed
 /// through any other method (a redaction) are fine.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class WholeEnvironmentExposedAnalyzer : DiagnosticAnalyzer
+internal sealed class WholeEnvironmentExposedRule : FlowRule
 {
     private static readonly SinkKind[] Sinks =
     {
@@ -29,16 +27,11 @@ public sealed class WholeEnvironmentExposedAnalyzer : DiagnosticAnalyzer
             + "with weaker access control than the secret store. Write only the names, a fixed allowlist of harmless variables, or redacted values.",
         DiagnosticSeverity.Warning);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        FlowRegistration.RegisterForBlocksContaining(context, SecretSources.IsWholeEnvironmentRead, Analyze, OperationKind.Invocation);
-    }
+    public override bool IsTrigger(IOperation operation) => SecretSources.IsWholeEnvironmentRead(operation);
 
-    private static void Analyze(OperationBlockAnalysisContext context)
+    public override void Analyze(OperationBlockAnalysisContext context)
     {
         var flow = TaintFlow.Analyze(context.OperationBlocks, SecretSources.WholeEnvironment, context.CancellationToken);
         var reported = new HashSet<TextSpan>();
