@@ -11,12 +11,15 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// </summary>
 internal abstract class FlowRule
 {
-    private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
+    private static readonly OperationKind[] Invocations = { OperationKind.Invocation };
 
     public abstract DiagnosticDescriptor Descriptor { get; }
 
-    /// <summary>The kinds of operation <see cref="IsTrigger"/> can match: invocations, unless a rule says more.</summary>
-    public virtual ImmutableArray<OperationKind> TriggerKinds => Invocations;
+    /// <summary>
+    /// The kinds of operation <see cref="IsTrigger"/> can match: invocations, unless a rule says more. An array, not an
+    /// immutable array: every generic instantiation over a value type is JIT-compiled again in each compiler process.
+    /// </summary>
+    public virtual OperationKind[] TriggerKinds => Invocations;
 
     /// <summary>True when <paramref name="operation"/> (of one of <see cref="TriggerKinds"/>) makes its method body worth analyzing.</summary>
     public abstract bool IsTrigger(IOperation operation);

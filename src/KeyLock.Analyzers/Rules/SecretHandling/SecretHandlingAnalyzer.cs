@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,15 +21,21 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableArray<FlowRule> AllRules = ImmutableArray.Create<FlowRule>(
+    // Plain arrays and loops below, no LINQ, HashSet or tuples: each generic instantiation over a value type
+    // (OperationKind, a tuple) is JIT-compiled again in every compiler process, which cost ~15 ms per project
+    // with one csc process per project (Semantic Kernel, measured).
+    private static readonly FlowRule[] AllRules =
+    {
         new WholeEnvironmentExposedRule(),
         new WholeEnvironmentToChildProcessRule(),
         new SecretInProcessEnvironmentRule(),
         new SecretsInOneBlobRule(),
-        new SecretLeakedRule());
+        new SecretLeakedRule(),
+    };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        AllRules.Select(rule => rule.Descriptor).ToImmutableArray();
+    private static readonly IInvocationCheck[] NoChecks = new IInvocationCheck[0];
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors();
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,31 +43,42 @@ public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var rules = AllRules
-                .Where(rule => !CompilationWideSuppression.IsOff(start.Compilation, rule.Descriptor.Id, start.CancellationToken))
-                .ToArray();
-            if (rules.Length > 0)
+            var rules = new List<FlowRule>(AllRules.Length);
+            foreach (var rule in AllRules)
             {
-                Register(start, rules);
+                if (!CompilationWideSuppression.IsOff(start.Compilation, rule.Descriptor.Id, start.CancellationToken))
+                {
+                    rules.Add(rule);
+                }
+            }
+
+            if (rules.Count > 0)
+            {
+                Register(start, rules.ToArray());
             }
         });
+    }
+
+    private static ImmutableArray<DiagnosticDescriptor> Descriptors()
+    {
+        var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(AllRules.Length);
+        foreach (var rule in AllRules)
+        {
+            descriptors.Add(rule.Descriptor);
+        }
+
+        return descriptors.MoveToImmutable();
     }
 
     /// <summary>Rule <c>i</c> of <paramref name="rules"/> is bit <c>1 &lt;&lt; i</c> of a <see cref="TriggeredBlocks"/> mark.</summary>
     private static void Register(CompilationStartAnalysisContext start, FlowRule[] rules)
     {
         var triggered = new TriggeredBlocks();
-        var invocationChecks = rules.OfType<IInvocationCheck>().ToArray();
-        var kinds = rules.SelectMany(rule => rule.TriggerKinds);
-        if (invocationChecks.Length > 0)
-        {
-            kinds = kinds.Append(OperationKind.Invocation);
-        }
-
-        foreach (var kind in kinds.Distinct())
+        var invocationChecks = InvocationChecksOf(rules);
+        foreach (var kind in TriggerKindsOf(rules, withInvocations: invocationChecks.Length > 0))
         {
             var triggers = TriggersOf(rules, kind);
-            var checks = kind == OperationKind.Invocation ? invocationChecks : System.Array.Empty<IInvocationCheck>();
+            var checks = kind == OperationKind.Invocation ? invocationChecks : NoChecks;
             start.RegisterOperationAction(context => OnOperation(context, triggers, checks, triggered), kind);
         }
 
@@ -78,8 +95,7 @@ public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void OnOperation(
-        OperationAnalysisContext context, (FlowRule Rule, int Bit)[] triggers, IInvocationCheck[] checks, TriggeredBlocks triggered)
+    private static void OnOperation(OperationAnalysisContext context, Trigger[] triggers, IInvocationCheck[] checks, TriggeredBlocks triggered)
     {
         var operation = context.Operation;
         if (checks.Length > 0 && operation is IInvocationOperation invocation)
@@ -91,11 +107,11 @@ public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
         }
 
         var marked = 0;
-        foreach (var (rule, bit) in triggers)
+        foreach (var trigger in triggers)
         {
-            if (rule.IsTrigger(operation))
+            if (trigger.Rule.IsTrigger(operation))
             {
-                marked |= bit;
+                marked |= trigger.Bit;
             }
         }
 
@@ -105,6 +121,94 @@ public sealed class SecretHandlingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static (FlowRule Rule, int Bit)[] TriggersOf(FlowRule[] rules, OperationKind kind) =>
-        rules.Select((rule, index) => (rule, 1 << index)).Where(entry => entry.rule.TriggerKinds.Contains(kind)).ToArray();
+    private static IInvocationCheck[] InvocationChecksOf(FlowRule[] rules)
+    {
+        var checks = new List<IInvocationCheck>();
+        foreach (var rule in rules)
+        {
+            if (rule is IInvocationCheck check)
+            {
+                checks.Add(check);
+            }
+        }
+
+        return checks.ToArray();
+    }
+
+    /// <summary>Every kind some rule triggers on, each once (plus invocations for the invocation checks).</summary>
+    private static OperationKind[] TriggerKindsOf(FlowRule[] rules, bool withInvocations)
+    {
+        var size = 1;
+        foreach (var rule in rules)
+        {
+            size += rule.TriggerKinds.Length;
+        }
+
+        var kinds = new OperationKind[size];
+        var count = 0;
+        if (withInvocations)
+        {
+            kinds[count++] = OperationKind.Invocation;
+        }
+
+        foreach (var rule in rules)
+        {
+            foreach (var kind in rule.TriggerKinds)
+            {
+                if (!Contains(kinds, count, kind))
+                {
+                    kinds[count++] = kind;
+                }
+            }
+        }
+
+        var distinct = new OperationKind[count];
+        for (var i = 0; i < count; i++)
+        {
+            distinct[i] = kinds[i];
+        }
+
+        return distinct;
+    }
+
+    private static bool Contains(OperationKind[] kinds, int count, OperationKind kind)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (kinds[i] == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Trigger[] TriggersOf(FlowRule[] rules, OperationKind kind)
+    {
+        var triggers = new List<Trigger>();
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (Contains(rules[i].TriggerKinds, rules[i].TriggerKinds.Length, kind))
+            {
+                triggers.Add(new Trigger(rules[i], 1 << i));
+            }
+        }
+
+        return triggers.ToArray();
+    }
+
+    /// <summary>A rule and its bit in this compilation's marks.</summary>
+    private sealed class Trigger
+    {
+        public Trigger(FlowRule rule, int bit)
+        {
+            Rule = rule;
+            Bit = bit;
+        }
+
+        public FlowRule Rule { get; }
+
+        public int Bit { get; }
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class SecretLeakedRule : FlowRule
     public override DiagnosticDescriptor Descriptor => Rule;
 
     // Active in every compilation: sources and sinks are matched by name where they are used.
-    public override ImmutableArray<OperationKind> TriggerKinds => SecretSources.ReadKinds;
+    public override OperationKind[] TriggerKinds => SecretSources.ReadKinds;
 
     public override bool IsTrigger(IOperation operation) => !SecretSources.SecretRead(operation).IsClean;
 

@@ -61,7 +61,7 @@ internal static class SecretSources
         ReadName(operation) is { } name && SecretNames.MayHoldSecrets(name) ? new TaintedValue(Taint.Value, name) : TaintedValue.Clean;
 
     /// <summary>The kinds of operation <see cref="ReadName"/> can match: a method call or a property (an indexer, <c>Value</c>).</summary>
-    public static readonly ImmutableArray<OperationKind> ReadKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.PropertyReference);
+    public static readonly OperationKind[] ReadKinds = { OperationKind.Invocation, OperationKind.PropertyReference };
 
     /// <summary>
     /// The constant name of a single environment or configuration read, or null when

@@ -52,7 +52,7 @@ internal sealed class SecretsInOneBlobRule : FlowRule, IInvocationCheck
     // Both shapes are active in every compilation: the .env check tests the method name before any type, and the
     // dictionary check runs only in methods that read a bundle-named value; a compilation without the loader or
     // deserializer types never matches their names.
-    public override ImmutableArray<OperationKind> TriggerKinds => SecretSources.ReadKinds;
+    public override OperationKind[] TriggerKinds => SecretSources.ReadKinds;
 
     public override bool IsTrigger(IOperation operation) => !SecretSources.SecretBundleRead(operation).IsClean;
 

@@ -19,28 +19,25 @@ namespace KeyLock.Analyzers.Rules.SecretHandling;
 /// </remarks>
 internal sealed class TriggeredBlocks
 {
-    private readonly ConcurrentDictionary<IOperation, int> _roots = new();
+    // Reference-type values: a ConcurrentDictionary over a value type would be JIT-compiled again in every compiler process.
+    private readonly ConcurrentDictionary<IOperation, Marks> _roots = new();
     private int _count;
 
     /// <summary>Adds <paramref name="rules"/> to the mark of the tree that holds <paramref name="trigger"/>.</summary>
     public void Mark(IOperation trigger, int rules)
     {
         var root = RootOf(trigger);
-        while (true)
+        if (!_roots.TryGetValue(root, out var marks))
         {
-            if (_roots.TryGetValue(root, out var marked))
-            {
-                if ((marked | rules) == marked || _roots.TryUpdate(root, marked | rules, marked))
-                {
-                    return;
-                }
-            }
-            else if (_roots.TryAdd(root, rules))
+            var created = new Marks();
+            marks = _roots.GetOrAdd(root, created);
+            if (marks == created)
             {
                 Interlocked.Increment(ref _count);
-                return;
             }
         }
+
+        marks.Add(rules);
     }
 
     /// <summary>The rules marked on any of <paramref name="blocks"/> (0 for none); takes the marks off.</summary>
@@ -54,14 +51,32 @@ internal sealed class TriggeredBlocks
         var rules = 0;
         foreach (var block in blocks)
         {
-            if (_roots.TryRemove(RootOf(block), out var marked))
+            if (_roots.TryRemove(RootOf(block), out var marks))
             {
                 Interlocked.Decrement(ref _count);
-                rules |= marked;
+                rules |= marks.Rules;
             }
         }
 
         return rules;
+    }
+
+    /// <summary>The rules one tree triggered, as bits; set from several threads.</summary>
+    private sealed class Marks
+    {
+        private int _rules;
+
+        public int Rules => Volatile.Read(ref _rules);
+
+        public void Add(int rules)
+        {
+            int seen;
+            do
+            {
+                seen = Volatile.Read(ref _rules);
+            }
+            while ((seen | rules) != seen && Interlocked.CompareExchange(ref _rules, seen | rules, seen) != seen);
+        }
     }
 
     private static IOperation RootOf(IOperation operation)
