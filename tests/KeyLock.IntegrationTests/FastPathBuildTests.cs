@@ -1,9 +1,10 @@
 namespace KeyLock.IntegrationTests;
 
 /// <summary>
-/// The fast path in real `dotnet build`s (Linux; elsewhere nothing is recorded and every build verifies fully): an unchanged
-/// no-op build replays the last pass, a byte flipped in a cached archive with its write time put back is still KL5003, and
-/// in hardened mode the second verification of one `dotnet build` is the replay.
+/// The fast path in real `dotnet build`s (kernel identities on Linux; elsewhere nothing is recorded unless content digests
+/// are used, as on Windows): an unchanged no-op build replays the last pass, a byte flipped in a cached archive or an
+/// extracted file with its write time put back is still caught, and in hardened mode the second verification of one
+/// `dotnet build` is the replay.
 /// </summary>
 [Collection(PackedKeyLockCollection.Name)]
 public sealed class FastPathBuildTests(PackedKeyLock keyLock)
@@ -39,6 +40,36 @@ public sealed class FastPathBuildTests(PackedKeyLock keyLock)
         Assert.True(tampered.ExitCode == 1, tampered.ToString());
         Assert.Contains("error KL5003", tampered.Output);
         Assert.DoesNotContain(Replayed, tampered.Output);
+    }
+
+    [Fact]
+    public void Content_digests_replay_an_unchanged_build_and_catch_an_extracted_file_changed_with_its_write_time_put_back()
+    {
+        // What Windows uses, forced here: no settle time is needed, a digest does not depend on when a file was written.
+        var consumer = ConsumerProject.Create(keyLock, "fast-path-content", Programs.Clean);
+        Assert.Equal(0, consumer.Build().ExitCode);
+        var recording = consumer.Build("--no-restore", "-p:KeyLockChangeDetection=content");
+        Assert.True(recording.ExitCode == 0, recording.ToString());
+
+        var replay = consumer.Build("--no-restore", "-p:KeyLockChangeDetection=content");
+
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Contains(Replayed, replay.Output);
+
+        var dll = Path.Combine(Path.GetDirectoryName(consumer.CachedArchive("Newtonsoft.Json", ConsumerProject.NewtonsoftVersion))!, "lib", "net6.0", "Newtonsoft.Json.dll");
+        var writeTime = File.GetLastWriteTimeUtc(dll);
+        Tamper.FlipMiddleByte(dll);
+        File.SetLastWriteTimeUtc(dll, writeTime);
+
+        var tampered = consumer.Build("--no-restore", "-p:KeyLockChangeDetection=content");
+
+        Assert.True(tampered.ExitCode == 1, tampered.ToString());
+        Assert.Contains("error KL5008", tampered.Output);
+        Assert.DoesNotContain(Replayed, tampered.Output);
+
+        var misspelled = consumer.Build("--no-restore", "-p:KeyLockChangeDetection=ctime");
+        Assert.True(misspelled.ExitCode == 1, misspelled.ToString());
+        Assert.Contains("error KL9003", misspelled.Output);
     }
 
     [Fact]
