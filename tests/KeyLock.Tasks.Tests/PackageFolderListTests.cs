@@ -42,4 +42,19 @@ public sealed class PackageFolderListTests
         Assert.Empty(PackageFolderList.Normalize(null, Base));
         Assert.Empty(PackageFolderList.Normalize(Array.Empty<ITaskItem>(), Base));
     }
+
+    [Fact]
+    public void Contains_paths_inside_a_folder_but_not_the_folder_itself_or_a_sibling_sharing_its_name_prefix()
+    {
+        var gpf = Path.Combine(Base, "gpf");
+        var folders = PackageFolderList.Normalize(new ITaskItem[] { new TaskItem(gpf + Path.DirectorySeparatorChar) }, Base);
+
+        Assert.True(PackageFolderList.Contains(folders, Path.Combine(gpf, "newtonsoft.json", "13.0.3", "newtonsoft.json.13.0.3.nupkg")));
+        Assert.False(PackageFolderList.Contains(folders, gpf));
+        Assert.False(PackageFolderList.Contains(folders, Path.Combine(Base, "gpf2", "a.nupkg")));
+        Assert.False(PackageFolderList.Contains(folders, Path.Combine(Base, "elsewhere", "a.nupkg")));
+
+        var root = Path.GetPathRoot(Base)!;
+        Assert.True(PackageFolderList.Contains(PackageFolderList.Normalize(new ITaskItem[] { new TaskItem(root) }, Base), Path.Combine(root, "a.nupkg")));
+    }
 }

@@ -45,7 +45,7 @@ namespace KeyLock.Tasks.Incremental
 #if NET
             // Outside Windows a path can also be a FIFO or a device, which would block or never end when read: only a
             // regular file (as statx sees it) is one. Content digests run there only in tests (see ChangeDetectionChoice).
-            if (!OperatingSystem.IsWindows() && KeyLock.Tasks.Packages.FileIdentity.TryGetEntry(path, followLinks, out var identity) != KeyLock.Tasks.Packages.StatOutcome.Found)
+            if (!OperatingSystem.IsWindows() && KeyLock.Tasks.Packages.FileIdentity.TryGetEntry(path, followLinks, out _) != KeyLock.Tasks.Packages.StatOutcome.Found)
             {
                 return EntryKind.Unusable;
             }
@@ -54,8 +54,8 @@ namespace KeyLock.Tasks.Incremental
             return EntryKind.File;
         }
 
-        /// <summary>The stamp now; <paramref name="held"/>, when given, is the open file to digest.</summary>
-        public static string? Of(string path, bool followLinks, Stream? held = null)
+        /// <summary>The stamp now (held files are digested through their handle instead: <see cref="HeldInputs"/>).</summary>
+        public static string? Of(string path, bool followLinks)
         {
             switch (KindOf(path, followLinks))
             {
@@ -71,12 +71,6 @@ namespace KeyLock.Tasks.Incremental
 
             try
             {
-                if (held != null)
-                {
-                    held.Position = 0;
-                    return DigestOf(held);
-                }
-
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.SequentialScan))
                 {
                     return DigestOf(stream);

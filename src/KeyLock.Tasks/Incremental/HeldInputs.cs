@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
+using KeyLock.Tasks.Packages;
 
 namespace KeyLock.Tasks.Incremental
 {
@@ -40,7 +41,7 @@ namespace KeyLock.Tasks.Incremental
             {
                 foreach (var (entry, _) in inputs.Entries)
                 {
-                    held.Add(entry, IsInside(entry.Path, packageFolders));
+                    held.Add(entry, PackageFolderList.Contains(packageFolders, entry.Path));
                 }
             }
             catch
@@ -103,21 +104,6 @@ namespace KeyLock.Tasks.Incremental
             }
 
             _files.Clear();
-        }
-
-        private static bool IsInside(string path, IReadOnlyList<string> folders)
-        {
-            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            foreach (var folder in folders)
-            {
-                var prefix = folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-                if (path.StartsWith(prefix, comparison))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private void Add(InputEntry entry, bool inPackageFolder)

@@ -12,8 +12,9 @@ namespace KeyLock.Tasks.Packages
     /// </summary>
     internal static class PackageFolderList
     {
-        private static readonly StringComparer PathComparer =
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        private static readonly bool IgnoreCase = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        private static readonly StringComparer PathComparer = IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         /// <summary>Full paths in the given order (global packages folder first), without empties or duplicates.</summary>
         public static IReadOnlyList<string> Normalize(IEnumerable<ITaskItem>? items, string projectDirectory)
@@ -43,11 +44,30 @@ namespace KeyLock.Tasks.Packages
             return result;
         }
 
+        /// <summary>True when <paramref name="fullPath"/> is inside one of the <see cref="Normalize">normalized</see> folders.</summary>
+        public static bool Contains(IReadOnlyList<string> folders, string fullPath)
+        {
+            var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            foreach (var folder in folders)
+            {
+                // A normalized folder ends in a separator only when it is a root (C:\, /).
+                if (folder.Length > 0 && fullPath.Length > folder.Length && fullPath.StartsWith(folder, comparison)
+                    && (IsSeparator(folder[folder.Length - 1]) || IsSeparator(fullPath[folder.Length])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
+
         private static string TrimTrailingSeparators(string path)
         {
             var root = Path.GetPathRoot(path) ?? string.Empty;
             var end = path.Length;
-            while (end > root.Length && (path[end - 1] == Path.DirectorySeparatorChar || path[end - 1] == Path.AltDirectorySeparatorChar))
+            while (end > root.Length && IsSeparator(path[end - 1]))
             {
                 end--;
             }
