@@ -14,13 +14,15 @@
 #                  The script edits two files of that work tree (see "prepare").
 #   WORK_DIR       scratch folder (default: a new mktemp -d folder)
 #
-# Env: RUNS (default 3) builds; ANALYZERS=lean (default) or sk (see step 3); SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
+# Env: RUNS (default 3) builds; PORTABLE=1 measures the portable IL analyzers instead of the ReadyToRun images a
+# command-line build loads on this machine's runtime identifier (build/ReadyToRun, build/KeyLock.targets); ANALYZERS=lean (default) or sk (see step 3); SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
 # UseSharedCompilation=true overrides an environment that turns it off), shut down before each run so every run
 # starts it afresh, instead of one csc process per project; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
 # the 16 library projects listed below).
 #
 # What it does:
-#   1. builds KeyLock.Analyzers (Release) from this repository into WORK_DIR/keylock;
+#   1. publishes KeyLock's compiler assemblies (Release) from this repository into WORK_DIR/keylock as ReadyToRun
+#      images for the SDK's runtime identifier, as the package ships them (PORTABLE=1: the IL build);
 #   2. restores SonarAnalyzer.CSharp 9.32.0.97167 and writes a .globalconfig that turns every Sonar rule
 #      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build);
 #   3. prepare (restores the two files from git first, then edits them): SK's Directory.Build.targets imports an
@@ -52,8 +54,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== KeyLock analyzers from $REPO ($(git -C "$REPO" rev-parse --short HEAD))"
 rm -rf "$WORK/keylock"
-dotnet build "$REPO/src/KeyLock.Analyzers/KeyLock.Analyzers.csproj" -c Release -o "$WORK/keylock" -v:q -nologo >/dev/null
-ls "$WORK/keylock"/KeyLock.*.dll
+if [ "${PORTABLE:-0}" = 1 ]; then
+  # The portable IL assemblies of analyzers/dotnet/cs/ (what IDEs, Visual Studio and other runtimes load).
+  dotnet build "$REPO/src/KeyLock.Analyzers/KeyLock.Analyzers.csproj" -c Release -o "$WORK/keylock" -v:q -nologo >/dev/null
+else
+  # What a command-line build loads from the package (build/KeyLock.targets): the ReadyToRun images for the SDK's RID.
+  RID=$(dotnet msbuild "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -getProperty:NETCoreSdkRuntimeIdentifier)
+  dotnet publish "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -c Release -r "$RID" -o "$WORK/keylock" -v:q -nologo >/dev/null
+fi
+ls -l "$WORK/keylock"/KeyLock.{Analyzers,Secrets}.dll
 
 echo "== SonarAnalyzer.CSharp 9.32.0.97167"
 mkdir -p "$WORK/sonar"

@@ -88,6 +88,12 @@ namespace KeyLock.Tasks
         /// </summary>
         public string? ChangeDetectionMode { get; set; }
 
+        /// <summary>
+        /// Analyzer assemblies the build loads from a packages folder that NuGet's conventions do not name (KeyLock's own
+        /// ReadyToRun images, r2r/&lt;rid&gt;/): checked against their package's archive like its other consumed files.
+        /// </summary>
+        public ITaskItem[] AnalyzerFiles { get; set; } = Array.Empty<ITaskItem>();
+
         /// <summary>Packages that passed every check.</summary>
         [Output]
         public int VerifiedPackageCount { get; private set; }
@@ -240,6 +246,7 @@ namespace KeyLock.Tasks
             var checks = new List<IPackageCheck> { new ContentHashCheck(cache) };
             var checkedWhat = new List<string> { "content hash" };
 
+            var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
             string? assetsPath = null;
             ProjectAssets? assets = null;
             if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
@@ -249,6 +256,7 @@ namespace KeyLock.Tasks
                 assets = ProjectAssets.Read(assetsPath, lockFilePath, findings);
                 if (assets != null)
                 {
+                    assets.AddLoadedFiles(PackageFolderList.Normalize(AnalyzerFiles, projectDirectory), folders);
                     var consumed = assets;
                     findings.AddRange(LockFileConsistency.Compare(lockFilePath, lockFile, assets, assetsDisplay));
                     checks.Add(new ExtractedFilesCheck(p => consumed.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
@@ -267,7 +275,6 @@ namespace KeyLock.Tasks
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
 
-            var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
             var verdictFile = VerdictFilePath(projectDirectory);
             var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             var locator = new PackageLocator(folders);

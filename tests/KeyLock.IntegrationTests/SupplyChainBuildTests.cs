@@ -158,6 +158,30 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         Assert.Contains($"{Newtonsoft} {Version}", build.Output);
     }
 
+    [Fact]
+    public void The_KeyLock_analyzer_the_compiler_loads_changed_after_download_is_KL5008()
+    {
+        // On a runtime KeyLock has ReadyToRun images for, the build loads those instead of analyzers/dotnet/cs/ (build/KeyLock.targets).
+        var loadedAnalyzer = ReadyToRunAnalyzers.ForThisRuntime
+            ? $"r2r/{ReadyToRunAnalyzers.ThisRuntime}/KeyLock.Analyzers.dll"
+            : "analyzers/dotnet/cs/KeyLock.Analyzers.dll";
+        var consumer = Tampered("loaded-analyzer", c =>
+        {
+            using var stream = File.Open(c.ExtractedFile("KeyLock", keyLock.Version, loadedAnalyzer), FileMode.Open, FileAccess.ReadWrite);
+            stream.Position = stream.Length / 2;
+            var original = stream.ReadByte();
+            stream.Position--;
+            stream.WriteByte((byte)~original);
+        });
+
+        var build = consumer.Build("--no-restore");
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("error KL5008", build.Output);
+        Assert.Contains($"KeyLock {keyLock.Version}", build.Output);
+        Assert.Contains(loadedAnalyzer, build.Output);
+    }
+
     /// <summary>A restored copy of the clean consumer, tampered after restore (so `--no-restore` builds see the tamper).</summary>
     private ConsumerProject Tampered(string name, Action<ConsumerProject> tamper)
     {

@@ -57,4 +57,19 @@ public sealed class PackageFolderListTests
         var root = Path.GetPathRoot(Base)!;
         Assert.True(PackageFolderList.Contains(PackageFolderList.Normalize(new ITaskItem[] { new TaskItem(root) }, Base), Path.Combine(root, "a.nupkg")));
     }
+
+    [Fact]
+    public void RelativePath_is_forward_slashed_from_the_first_folder_that_holds_the_path()
+    {
+        var gpf = Path.Combine(Base, "gpf");
+        var fallback = Path.Combine(Base, "fallback");
+        var folders = PackageFolderList.Normalize(new ITaskItem[] { new TaskItem(gpf), new TaskItem(fallback) }, Base);
+
+        Assert.Equal("keylock/1.0.0/r2r/linux-x64/KeyLock.Analyzers.dll", PackageFolderList.RelativePath(folders, Path.Combine(fallback, "keylock", "1.0.0", "r2r", "linux-x64", "KeyLock.Analyzers.dll")));
+        Assert.Null(PackageFolderList.RelativePath(folders, gpf));
+        Assert.Null(PackageFolderList.RelativePath(folders, Path.Combine(Base, "elsewhere", "a.dll")));
+
+        var root = Path.GetPathRoot(Base)!;
+        Assert.Equal("a/b.dll", PackageFolderList.RelativePath(PackageFolderList.Normalize(new ITaskItem[] { new TaskItem(root) }, Base), Path.Combine(root, "a", "b.dll")));
+    }
 }

@@ -5,6 +5,7 @@ using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Tests.Infrastructure;
 using KeyLock.TestSupport;
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 
 namespace KeyLock.Tasks.Tests;
 
@@ -505,6 +506,32 @@ public sealed class SupplyChainChecksTests : IDisposable
         Assert.Same(cache, ContentHashCache.ForBuild(_engine));
         Assert.Equal(1, _engine.RegisterCount);
         Assert.Equal(before, File.GetLastWriteTimeUtc(ExtractedPath(Newtonsoft, NewtonsoftVersion, NewtonsoftDll)));
+    }
+
+    [Fact]
+    public void An_analyzer_file_the_build_loads_outside_the_assets_is_checked_against_its_package_archive()
+    {
+        // As KeyLock's own r2r/<rid>/ images: in the archive, not in project.assets.json, chosen by the package's targets.
+        var alpha = AddExtracted("Alpha", "1.0.0");
+        new LockFileText().Target("net10.0", alpha).WriteTo(_ws.DefaultLockFile);
+        new AssetsFileText().Target("net10.0", null, ("Alpha", "1.0.0", Array.Empty<string>())).WriteTo(AssetsPath);
+        var loaded = ExtractedPath("Alpha", "1.0.0", "lib/net10.0/Alpha.dll");
+        TestPackage.FlipByteKeepingStamp(loaded);
+        Assert.True(CreateTask().Execute(), "a file the build does not load is not checked");
+
+        var task = CreateTask();
+        task.AnalyzerFiles = new ITaskItem[]
+        {
+            new TaskItem(loaded),
+            new TaskItem(Path.Combine(_ws.Root, "elsewhere", "Other.dll")),
+            new TaskItem(Path.Combine(_ws.GlobalPackages, "notrestored", "1.0.0", "Other.dll")),
+        };
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KL5008", error.Code);
+        Assert.Contains("Alpha 1.0.0", error.Message);
+        Assert.Contains(loaded, error.Message);
     }
 
     private VerifyLockedPackages CreateTask()

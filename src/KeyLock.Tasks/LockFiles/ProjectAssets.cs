@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
 using NuGet.ProjectModel;
 using NuGet.Versioning;
@@ -66,6 +67,28 @@ namespace KeyLock.Tasks.LockFiles
         /// </summary>
         public IReadOnlyCollection<string> ConsumedFiles(string id, NuGetVersion version) =>
             _consumed.TryGetValue((id.ToUpperInvariant(), version), out var files) ? (IReadOnlyCollection<string>)files : Array.Empty<string>();
+
+        /// <summary>
+        /// Counts files the build loads from a packages folder outside NuGet's conventions (such as Analyzer items a package's
+        /// targets point at another folder of the package: KeyLock's own ReadyToRun analyzers) among the consumed files of the
+        /// restored package whose folder holds them, so they are checked against its archive like the rest. Paths outside
+        /// the packages folders, or in the folder of a package restore did not resolve, are left alone.
+        /// </summary>
+        public void AddLoadedFiles(IEnumerable<string> fullPaths, IReadOnlyList<string> packageFolders)
+        {
+            foreach (var fullPath in fullPaths)
+            {
+                // <id>/<version>/<path in the package>, as the global packages folder and fallback folders lay packages out.
+                var parts = PackageFolderList.RelativePath(packageFolders, fullPath)?.Split(new[] { '/' }, 3);
+                if (parts == null || parts.Length < 3 || !NuGetVersion.TryParse(parts[1], out var version)
+                    || !_consumed.TryGetValue((parts[0].ToUpperInvariant(), version), out var files))
+                {
+                    continue;
+                }
+
+                Add(files, parts[2]);
+            }
+        }
 
         private static Dictionary<(string Id, NuGetVersion Version), SortedSet<string>> CollectConsumedFiles(LockFile lockFile)
         {

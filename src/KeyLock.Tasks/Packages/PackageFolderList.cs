@@ -45,21 +45,36 @@ namespace KeyLock.Tasks.Packages
         }
 
         /// <summary>True when <paramref name="fullPath"/> is inside one of the <see cref="Normalize">normalized</see> folders.</summary>
-        public static bool Contains(IReadOnlyList<string> folders, string fullPath)
+        public static bool Contains(IReadOnlyList<string> folders, string fullPath) => RelativePath(folders, fullPath) != null;
+
+        /// <summary>
+        /// <paramref name="fullPath"/> relative to the first of the <see cref="Normalize">normalized</see> folders that holds it,
+        /// '/'-separated; null when none does.
+        /// </summary>
+        public static string? RelativePath(IReadOnlyList<string> folders, string fullPath)
         {
             var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             foreach (var folder in folders)
             {
                 // A normalized folder ends in a separator only when it is a root (C:\, /).
-                if (folder.Length > 0 && fullPath.Length > folder.Length && fullPath.StartsWith(folder, comparison)
-                    && (IsSeparator(folder[folder.Length - 1]) || IsSeparator(fullPath[folder.Length])))
+                if (folder.Length > 0 && fullPath.Length > folder.Length && fullPath.StartsWith(folder, comparison))
                 {
-                    return true;
+                    if (IsSeparator(folder[folder.Length - 1]))
+                    {
+                        return ForwardSlashes(fullPath.Substring(folder.Length));
+                    }
+
+                    if (IsSeparator(fullPath[folder.Length]))
+                    {
+                        return ForwardSlashes(fullPath.Substring(folder.Length + 1));
+                    }
                 }
             }
 
-            return false;
+            return null;
         }
+
+        private static string ForwardSlashes(string path) => path.Replace('\\', '/');
 
         private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
 
