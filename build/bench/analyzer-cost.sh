@@ -59,8 +59,11 @@ if [ "${PORTABLE:-0}" = 1 ]; then
   dotnet build "$REPO/src/KeyLock.Analyzers/KeyLock.Analyzers.csproj" -c Release -o "$WORK/keylock" -v:q -nologo >/dev/null
 else
   # What a command-line build loads from the package (build/KeyLock.targets): the ReadyToRun images for the SDK's RID.
+  # Restored once for all its runtime identifiers, as the package build does: a restore with -r would write a RID
+  # section into the referenced projects' lock files.
   RID=$(dotnet msbuild "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -getProperty:NETCoreSdkRuntimeIdentifier)
-  dotnet publish "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -c Release -r "$RID" -o "$WORK/keylock" -v:q -nologo >/dev/null
+  dotnet restore "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -v:q -nologo >/dev/null
+  dotnet publish "$REPO/build/ReadyToRun/KeyLock.ReadyToRun.csproj" -c Release -r "$RID" --no-restore -o "$WORK/keylock" -v:q -nologo >/dev/null
 fi
 ls -l "$WORK/keylock"/KeyLock.{Analyzers,Secrets}.dll
 

@@ -78,8 +78,7 @@ internal static class HardcodedSecretsVerifier
 
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
         new HardcodedSecretLiteralAnalyzer(),
-        new ConstantExpressionSecretAnalyzer(),
-        new CredentialSinkAnalyzer());
+        new ConstantExpressionSecretAnalyzer());
 
     private sealed class Test : CSharpAnalyzerTest<HardcodedSecretLiteralAnalyzer, DefaultVerifier>
     {

@@ -11,25 +11,42 @@ namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 /// KL1001/KL1002/KL1003: a catalog pattern in a string literal (regular, verbatim, raw, interpolated,
 /// UTF-8) or in a comment. Only the literal's text is scanned; the semantic model is never needed. The
 /// pattern's rule id picks the diagnostic, so new catalog patterns are reported without a change here.
+/// KL1004 (<see cref="CredentialSinkRule"/>) runs in the same string-literal callback, on the same scan.
 /// </summary>
+/// <remarks>
+/// One analyzer for both because both read every string literal of the compilation: as two analyzers they paid the
+/// driver's per-callback cost twice per literal and ran the catalog over each value twice.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedSecretLiteralAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         HardcodedSecretDescriptors.ProviderKey,
         HardcodedSecretDescriptors.PrivateKey,
-        HardcodedSecretDescriptors.ConnectionString);
+        HardcodedSecretDescriptors.ConnectionString,
+        HardcodedSecretDescriptors.CredentialSink);
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeUtf8Literal, SyntaxKind.Utf8StringLiteralExpression);
         context.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
         context.RegisterSyntaxTreeAction(AnalyzeComments);
+        context.RegisterCompilationStartAction(CredentialSinkRule.RegisterConstantUses);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var value = literal.Token.ValueText;
+        var matches = SecretMatcher.Default.FindAll(value);
+        SecretMatchReporter.ReportInToken(context, literal.Token, literal, value, matches);
+        CredentialSinkRule.AnalyzeLiteral(context, literal, value, catalogMatch: matches.Count > 0);
+    }
+
+    private static void AnalyzeUtf8Literal(SyntaxNodeAnalysisContext context)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         SecretMatchReporter.ReportInToken(context, literal.Token, literal);

@@ -127,7 +127,7 @@ internal sealed class SecretLookingConstants
             return;
         }
 
-        var leaf = CredentialSinkAnalyzer.ConstantLeaf(reference);
+        var leaf = CredentialSinkRule.ConstantLeaf(reference);
         if (leaf.ConstantValue is not { HasValue: true, Value: string text }
             || (leaf != reference && (ContainsLiteral(leaf.Syntax) || !CredentialSinks.CouldBeReported(text))))
         {

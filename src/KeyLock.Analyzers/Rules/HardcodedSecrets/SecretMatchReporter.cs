@@ -19,7 +19,12 @@ internal static class SecretMatchReporter
     public static void ReportInToken(SyntaxNodeAnalysisContext context, SyntaxToken token, SyntaxNode fallback)
     {
         var value = token.ValueText;
-        var matches = SecretMatcher.Default.FindAll(value);
+        ReportInToken(context, token, fallback, value, SecretMatcher.Default.FindAll(value));
+    }
+
+    /// <summary>Reports <paramref name="matches"/>, the matcher's result on the token's value <paramref name="value"/>.</summary>
+    public static void ReportInToken(SyntaxNodeAnalysisContext context, SyntaxToken token, SyntaxNode fallback, string value, IReadOnlyList<SecretMatch> matches)
+    {
         if (matches.Count == 0)
         {
             return;

@@ -106,9 +106,9 @@ public sealed class CredentialSinkCodeFixTests
         return VerifyAsync(source, source);
     }
 
-    private static Task VerifyAsync(string source, string fixedSource, Action<CSharpCodeFixTest<CredentialSinkAnalyzer, CredentialSinkCodeFixProvider, DefaultVerifier>>? configure = null)
+    private static Task VerifyAsync(string source, string fixedSource, Action<CSharpCodeFixTest<HardcodedSecretLiteralAnalyzer, CredentialSinkCodeFixProvider, DefaultVerifier>>? configure = null)
     {
-        var test = new CSharpCodeFixTest<CredentialSinkAnalyzer, CredentialSinkCodeFixProvider, DefaultVerifier>
+        var test = new CSharpCodeFixTest<HardcodedSecretLiteralAnalyzer, CredentialSinkCodeFixProvider, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             MarkupOptions = MarkupOptions.UseFirstDescriptor,

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,7 +14,8 @@ namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 /// key (<c>headers.Add("x-api-key", …)</c>, <c>settings["OpenAI:ApiKey"] = …</c>), or a member, variable or
 /// parameter default named like one (<c>ApiKey = "…"</c>). Values a catalog pattern recognizes on their own are
 /// left to KL1001–KL1003; low-confidence patterns, which need exactly this context, are reported here under
-/// their own rule.
+/// their own rule. Runs inside <see cref="HardcodedSecretLiteralAnalyzer"/>, which reads every string literal anyway
+/// and hands over the catalog's verdict on it.
 /// </summary>
 /// <remarks>
 /// Literal first: the rule starts from the values, never from the sinks. A string literal (or a const that
@@ -25,33 +25,24 @@ namespace KeyLock.Analyzers.Rules.HardcodedSecrets;
 /// every argument, invocation, conversion and assignment of the compilation: on Semantic Kernel that was most of
 /// KeyLock's analysis time for a rule that almost never fires.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
+internal static class CredentialSinkRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        HardcodedSecretDescriptors.CredentialSink,
-        HardcodedSecretDescriptors.ProviderKey,
-        HardcodedSecretDescriptors.PrivateKey,
-        HardcodedSecretDescriptors.ConnectionString);
-
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Consts that look secret but are not named so are reported where they are used (<see cref="SecretLookingConstants"/>).</summary>
+    public static void RegisterConstantUses(CompilationStartAnalysisContext start)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        var constants = SecretLookingConstants.Find(start.Compilation, start.CancellationToken);
+        if (!constants.IsEmpty)
         {
-            start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
-            var constants = SecretLookingConstants.Find(start.Compilation, start.CancellationToken);
-            if (!constants.IsEmpty)
-            {
-                start.RegisterSemanticModelAction(model => AnalyzeConstantUses(model, constants));
-            }
-        });
+            start.RegisterSemanticModelAction(model => AnalyzeConstantUses(model, constants));
+        }
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    /// <summary>
+    /// Reports <paramref name="literal"/> where it goes into a sink. <paramref name="value"/> is its value, and
+    /// <paramref name="catalogMatch"/> says whether the catalog found a key in it (the caller has just scanned it for KL1001–KL1003).
+    /// </summary>
+    public static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string value, bool catalogMatch)
     {
-        var literal = (LiteralExpressionSyntax)context.Node;
         if (Concatenation.Contains(literal))
         {
             // Only the folded value can be judged, after binding, and once per concatenation: from its first literal.
@@ -60,7 +51,7 @@ public sealed class CredentialSinkAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
-        else if (literal.Token.Text.Length < SecretShape.MinimumLength + 2 || !CredentialSinks.CouldBeReported(literal.Token.ValueText))
+        else if (literal.Token.Text.Length < SecretShape.MinimumLength + 2 || !CredentialSinks.CouldBeReported(value, catalogMatch))
         {
             // Judged by its own text before any semantic work (quotes included, a shorter token cannot hold 16 characters).
             return;
