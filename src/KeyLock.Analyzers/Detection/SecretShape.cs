@@ -15,6 +15,8 @@ internal enum SecretShapeVerdict
     VariableOrSettingName,
     Guid,
     UrlOrPath,
+    RegularExpression,
+    CodeReference,
     FewCharacterClasses,
     Sequence,
     LowEntropy,
@@ -31,6 +33,9 @@ internal enum SecretShapeVerdict
 ///   <c>xxxx</c>, or a word such as <c>your</c>, <c>example</c>, <c>changeme</c>, <c>dummy</c>, <c>fake</c>);</item>
 /// <item>not an environment-variable name (<c>OPENAI_API_KEY</c>) or a configuration path (<c>OpenAI:ApiKey</c>);</item>
 /// <item>not a GUID, a URL (<c>://</c>, left to KL1003) or a file path;</item>
+/// <item>not a regular expression (<c>^[0-9A-Za-z_-]*$</c>: a bracket range, anchors at both ends, a class escape such as
+///   <c>\d</c>) or names joined by punctuation as code writes them (<c>ChatCompletionsToolCall.Id</c>,
+///   <c>IL3050:RequiresDynamicCode</c>, <c>{DebuggerDisplay,nq}</c>);</item>
 /// <item>at least two of lower case, upper case and digits;</item>
 /// <item>no run of repeated or consecutive characters (<c>aaaa</c>, <c>1234</c>) longer than a random value of
 ///   this length and alphabet shows with a probability of about 1e-4;</item>
@@ -122,6 +127,16 @@ internal static class SecretShape
         if (IsUrlOrPath(value))
         {
             return SecretShapeVerdict.UrlOrPath;
+        }
+
+        if (IsRegularExpression(value))
+        {
+            return SecretShapeVerdict.RegularExpression;
+        }
+
+        if (IsCodeReference(value))
+        {
+            return SecretShapeVerdict.CodeReference;
         }
 
         if ((lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) < 2)
@@ -241,6 +256,90 @@ internal static class SecretShape
     }
 
     /// <summary><c>OPENAI_API_KEY</c>: upper-case letters, digits and underscores, with at least one underscore.</summary>
+    /// <summary>
+    /// A pattern, not a value: anchored at both ends, or with a bracket range (<c>[A-Za-z0-9]</c>), a class escape
+    /// (<c>\d</c>, <c>\w</c>, <c>\s</c>, <c>\b</c>), a quantified wildcard (<c>.*</c>, <c>.+</c>) or a group option (<c>(?</c>).
+    /// No key alphabet has brackets, and those pairs are vanishingly rare in random printable text.
+    /// </summary>
+    private static bool IsRegularExpression(string value)
+    {
+        if (value[0] == '^' && value[value.Length - 1] == '$')
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            var next = value[i + 1];
+            switch (value[i])
+            {
+                case '\\' when next is 'd' or 'w' or 's' or 'b' or 'D' or 'W' or 'S':
+                case '.' when next is '*' or '+':
+                case '(' when next == '?':
+                    return true;
+            }
+        }
+
+        for (var open = value.IndexOf('['); open >= 0; open = value.IndexOf('[', open + 1))
+        {
+            for (var i = open + 2; i + 1 < value.Length && value[i] != ']'; i++)
+            {
+                if (value[i] == '-' && IsAsciiLetterOrDigit(value[i - 1]) && IsAsciiLetterOrDigit(value[i + 1]) && value[i - 1] < value[i + 1])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Names joined by the punctuation code uses between them (<c>. : , { } ( )</c>): every run of letters and digits is a
+    /// camel-case name (<see cref="CodeIdentifier"/>) or at most six characters (<c>Id</c>, <c>IL3050</c>, <c>nq</c>), and the
+    /// names hold at least half of them. Random text fails on its first longer run.
+    /// </summary>
+    private static bool IsCodeReference(string value)
+    {
+        int separators = 0, inNames = 0, total = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            if (value[i] is '.' or ':' or ',' or '{' or '}' or '(' or ')')
+            {
+                separators++;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < value.Length && IsAsciiLetterOrDigit(value[i]))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0)
+            {
+                return false; // another symbol
+            }
+
+            total += length;
+            if (CodeIdentifier.IsCamelCaseWords(value, start, length))
+            {
+                inNames += length;
+            }
+            else if (length > 6)
+            {
+                return false;
+            }
+        }
+
+        return separators > 0 && inNames * 2 >= total;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+
     private static bool IsVariableName(string value)
     {
         var underscore = false;

@@ -39,6 +39,18 @@ public sealed class SecretShapeTests
     }
 
     [Theory]
+    [InlineData('.')]
+    [InlineData(':')]
+    public void RandomSegments_JoinedByCodePunctuation_StillLookLikeSecrets(char separator)
+    {
+        // JWT-like and user:password-like values: random runs are never taken for names.
+        var passed = Enumerable.Range(0, 1000).Count(seed =>
+            SecretShape.LooksLikeSecret(FakeKeys.RandomString(12, FakeKeys.AlphanumericAlphabet, seed) + separator + FakeKeys.RandomString(20, FakeKeys.AlphanumericAlphabet, seed + 1000)));
+
+        Assert.True(passed >= 990, $"{passed}/1000");
+    }
+
+    [Theory]
     [InlineData("short1A", nameof(SecretShapeVerdict.TooShort))]
     [InlineData("has a space in it 12345 Abc", nameof(SecretShapeVerdict.Whitespace))]
     [InlineData("${OPENAI_API_KEY_FROM_ENV}", nameof(SecretShapeVerdict.Placeholder))]
@@ -60,6 +72,13 @@ public sealed class SecretShapeTests
     [InlineData("https://api.openai.com/v1", nameof(SecretShapeVerdict.UrlOrPath))]
     [InlineData("C:\\keys\\openai\\prod.txt", nameof(SecretShapeVerdict.UrlOrPath))]
     [InlineData("/etc/secrets/openai-key", nameof(SecretShapeVerdict.UrlOrPath))]
+    [InlineData("^[0-9A-Za-z_-]*$", nameof(SecretShapeVerdict.RegularExpression))]
+    [InlineData("sk-[A-Za-z0-9]{48}", nameof(SecretShapeVerdict.RegularExpression))]
+    [InlineData("(?:sk|pk)_Xy7kQ2mZp9Tq", nameof(SecretShapeVerdict.RegularExpression))]
+    [InlineData("token=.+Xy7kQ2mZp9Tq", nameof(SecretShapeVerdict.RegularExpression))]
+    [InlineData("ChatCompletionsToolCall.Id", nameof(SecretShapeVerdict.CodeReference))]
+    [InlineData("IL3050:RequiresDynamicCode", nameof(SecretShapeVerdict.CodeReference))]
+    [InlineData("{DebuggerDisplay,nq}", nameof(SecretShapeVerdict.CodeReference))]
     [InlineData("abcdefghijklmnopqrstuvwxyz", nameof(SecretShapeVerdict.FewCharacterClasses))]
     [InlineData("12345678901234567890", nameof(SecretShapeVerdict.FewCharacterClasses))]
     [InlineData("Password123456789", nameof(SecretShapeVerdict.Sequence))]
