@@ -38,14 +38,7 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     [Fact]
     public void Extracted_dll_changed_after_download_is_KL5008_and_can_be_lowered_to_a_warning()
     {
-        var consumer = Tampered("extracted-dll", c =>
-        {
-            using var stream = File.Open(c.ExtractedFile(Newtonsoft, Version, NewtonsoftDll), FileMode.Open, FileAccess.ReadWrite);
-            stream.Position = stream.Length / 2;
-            var original = stream.ReadByte();
-            stream.Position--;
-            stream.WriteByte((byte)~original);
-        });
+        var consumer = Tampered("extracted-dll", c => Tamper.FlipMiddleByte(c.ExtractedFile(Newtonsoft, Version, NewtonsoftDll)));
 
         var build = consumer.Build("--no-restore");
 
@@ -165,14 +158,7 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         var loadedAnalyzer = ReadyToRunAnalyzers.ForThisRuntime
             ? $"r2r/{ReadyToRunAnalyzers.ThisRuntime}/KeyLock.Analyzers.dll"
             : "analyzers/dotnet/cs/KeyLock.Analyzers.dll";
-        var consumer = Tampered("loaded-analyzer", c =>
-        {
-            using var stream = File.Open(c.ExtractedFile("KeyLock", keyLock.Version, loadedAnalyzer), FileMode.Open, FileAccess.ReadWrite);
-            stream.Position = stream.Length / 2;
-            var original = stream.ReadByte();
-            stream.Position--;
-            stream.WriteByte((byte)~original);
-        });
+        var consumer = Tampered("loaded-analyzer", c => Tamper.FlipMiddleByte(c.ExtractedFile("KeyLock", keyLock.Version.ToLowerInvariant(), loadedAnalyzer)));
 
         var build = consumer.Build("--no-restore");
 
