@@ -255,7 +255,6 @@ internal static class SecretShape
         return value[0] == '%' && value[value.Length - 1] == '%';
     }
 
-    /// <summary><c>OPENAI_API_KEY</c>: upper-case letters, digits and underscores, with at least one underscore.</summary>
     /// <summary>
     /// A pattern, not a value: anchored at both ends, or with a bracket range (<c>[A-Za-z0-9]</c>), a class escape
     /// (<c>\d</c>, <c>\w</c>, <c>\s</c>, <c>\b</c>), a quantified wildcard (<c>.*</c>, <c>.+</c>) or a group option (<c>(?</c>).
@@ -340,6 +339,7 @@ internal static class SecretShape
 
     private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
+    /// <summary><c>OPENAI_API_KEY</c>: upper-case letters, digits and underscores, with at least one underscore.</summary>
     private static bool IsVariableName(string value)
     {
         var underscore = false;

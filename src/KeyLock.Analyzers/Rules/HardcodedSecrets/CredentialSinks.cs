@@ -35,25 +35,21 @@ internal static class CredentialSinks
     /// random (also after an auth scheme such as <c>Bearer </c>), or be a catalog format that a credential position or
     /// a name lets in.
     /// </summary>
-    public static bool CouldBeReported(string value) => CouldBeReported(value, catalogMatch: null);
+    public static bool CouldBeReported(string value) =>
+        value.Length >= SecretShape.MinimumLength && CouldBeReported(value, SecretMatcher.Default.FindAll(value).Count > 0);
 
     /// <summary>
     /// <see cref="CouldBeReported(string)"/> for a caller that has already run <c>SecretMatcher.Default.FindAll</c> on
     /// <paramref name="value"/>: <paramref name="catalogMatch"/> says whether it found anything.
     /// </summary>
-    public static bool CouldBeReported(string value, bool catalogMatch) => CouldBeReported(value, (bool?)catalogMatch);
-
-    private static bool CouldBeReported(string value, bool? catalogMatch)
+    public static bool CouldBeReported(string value, bool catalogMatch)
     {
         if (value.Length < SecretShape.MinimumLength)
         {
             return false;
         }
 
-        if (catalogMatch == true
-            || SecretShape.LooksLikeSecret(value)
-            || (catalogMatch is null && SecretMatcher.Default.FindAll(value).Count > 0)
-            || SecretMatcher.Default.MatchesInSomeContext(value))
+        if (catalogMatch || SecretShape.LooksLikeSecret(value) || SecretMatcher.Default.MatchesInSomeContext(value))
         {
             return true;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using KeyLock.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
