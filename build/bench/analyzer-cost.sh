@@ -24,7 +24,9 @@
 #   1. publishes KeyLock's compiler assemblies (Release) from this repository into WORK_DIR/keylock as ReadyToRun
 #      images for the SDK's runtime identifier, as the package ships them (PORTABLE=1: the IL build);
 #   2. restores SonarAnalyzer.CSharp 9.32.0.97167 and writes a .globalconfig that turns every Sonar rule
-#      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build);
+#      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build), and a
+#      SonarLint.xml that turns those two hotspot rules on (Sonar skips hotspot rules it does not list); a probe build
+#      then checks that S2068 and KeyLock's KL1004 both report under these settings;
 #   3. prepare (restores the two files from git first, then edits them): SK's Directory.Build.targets imports an
 #      MSBuild SDK (Microsoft.Build.CentralPackageVersions) that the feed here does not serve (removed), and SK's
 #      Directory.Packages.props adds seven analyzer packages to every project (Roslynator pinned to a version not
@@ -95,6 +97,21 @@ echo "== globalconfig"
 } > "$WORK/bench.globalconfig"
 echo "$(grep -c 'severity = none' "$WORK/bench.globalconfig") Sonar rules off"
 
+# S2068 and S6418 are Sonar "security hotspot" rules: SonarAnalyzer runs them only when a SonarLint.xml among the
+# AdditionalFiles lists them (SonarQube's scanner writes one); without it they return at compilation start, whatever
+# the severity says. Listed here with S2068's default credential words.
+cat > "$WORK/sonar/SonarLint.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<AnalysisInput>
+  <Settings />
+  <Rules>
+    <Rule><Key>S2068</Key><Parameters><Parameter><Key>credentialWords</Key><Value>password, passwd, pwd, passphrase</Value></Parameter></Parameters></Rule>
+    <Rule><Key>S6418</Key></Rule>
+  </Rules>
+  <Files />
+</AnalysisInput>
+XML
+
 cat > "$WORK/bench.targets" <<EOF
 <Project>
   <ItemGroup>
@@ -105,12 +122,33 @@ cat > "$WORK/bench.targets" <<EOF
     <!-- What KeyLock's package props add: config files as AdditionalFiles. -->
     <AdditionalFiles Include="**/appsettings*.json;**/launchSettings.json;**/.env;**/.env.*;**/docker-compose*.yml" Exclude="bin/**;obj/**" KeyLockConfigFile="true" />
     <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="KeyLockConfigFile" />
+    <!-- Turns Sonar's hotspot rules S2068/S6418 on (see SonarLint.xml above). -->
+    <AdditionalFiles Include="$WORK/sonar/SonarLint.xml" />
   </ItemGroup>
   <Target Name="_BenchListSources" AfterTargets="CoreCompile">
     <WriteLinesToFile File="$WORK/sources.txt" Lines="@(Compile->'%(FullPath)')" />
   </Target>
 </Project>
 EOF
+
+# Both sides must really run: a probe library with one credential each must get S2068 from Sonar and KL1004 from KeyLock
+# under exactly the settings the measured builds use. Its key is generated here, never written into the repository.
+echo "== probe: S2068 and KeyLock both report"
+mkdir -p "$WORK/probe"
+cat > "$WORK/probe/Probe.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+</Project>
+XML
+PROBE_KEY=$(python3 -c 'import random; r = random.Random(2068); print("".join(r.choice("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(40)))')
+printf 'internal sealed class Probe\n{\n    internal string password = "probe-%s";\n    internal string ApiKey = "%s";\n}\n' "$PROBE_KEY" "$PROBE_KEY" > "$WORK/probe/Probe.cs"
+dotnet build "$WORK/probe/Probe.csproj" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets" -p:UseSharedCompilation=false \
+  -nologo -v:q > "$WORK/probe/build.log" 2>&1 || { tail -20 "$WORK/probe/build.log"; exit 1; }
+for id in S2068 KL1004; do
+  grep -q "warning $id" "$WORK/probe/build.log" || { echo "the probe got no $id: that side would be measured without running"; cat "$WORK/probe/build.log"; exit 1; }
+done
+grep -oE 'warning (S2068|KL1004)' "$WORK/probe/build.log" | sort | uniq -c
+rm -f "$WORK/sources.txt"
 
 echo "== prepare $SK (analyzers: ${ANALYZERS:-lean})"
 git -C "$SK" checkout -q -- Directory.Build.targets Directory.Packages.props 2>/dev/null || true

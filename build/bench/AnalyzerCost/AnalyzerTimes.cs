@@ -9,7 +9,9 @@ namespace KeyLock.AnalyzerCost;
 /// <summary>One pass: every compilation analyzed from scratch, each analyzer's execution time summed over them.</summary>
 internal static class AnalyzerTimes
 {
-    public static IReadOnlyDictionary<string, TimeSpan> Measure(IReadOnlyList<MeasuredCompilation> compilations, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <param name="findings">Filled with how many diagnostics each id reported in this pass: a rule that reports nothing
+    /// on a codebase may simply not be running (Sonar's hotspot rules are off without a SonarLint.xml).</param>
+    public static IReadOnlyDictionary<string, TimeSpan> Measure(IReadOnlyList<MeasuredCompilation> compilations, ImmutableArray<DiagnosticAnalyzer> analyzers, IDictionary<string, int> findings)
     {
         var totals = new Dictionary<string, TimeSpan>();
         foreach (var measured in compilations)
@@ -22,7 +24,11 @@ internal static class AnalyzerTimes
                 concurrentAnalysis: Environment.GetEnvironmentVariable("KEYLOCK_CONCURRENT") == "1",
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
-            withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            foreach (var diagnostic in withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult())
+            {
+                findings[diagnostic.Id] = (findings.TryGetValue(diagnostic.Id, out var count) ? count : 0) + 1;
+            }
+
             foreach (var analyzer in analyzers)
             {
                 var name = analyzer.GetType().Name;
@@ -34,7 +40,10 @@ internal static class AnalyzerTimes
         return totals;
     }
 
-    /// <summary>What KeyLock's props give every AdditionalFiles item they add: the config-file marker.</summary>
+    /// <summary>
+    /// What KeyLock's props give every AdditionalFiles item they add: the config-file marker. Sonar's settings file is
+    /// an AdditionalFiles item the benchmark adds for Sonar, without the marker, as in the build.
+    /// </summary>
     private sealed class ConfigFileOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private static readonly AnalyzerConfigOptions None = new Options(null);
@@ -44,7 +53,8 @@ internal static class AnalyzerTimes
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => ConfigFile;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            string.Equals(System.IO.Path.GetFileName(textFile.Path), "SonarLint.xml", StringComparison.OrdinalIgnoreCase) ? None : ConfigFile;
 
         private sealed class Options(string? trueKey) : AnalyzerConfigOptions
         {

@@ -27,9 +27,11 @@ for (var pass = 1; pass <= passes; pass++)
     jit.Reset();
     var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
     var jitCountBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-    var times = AnalyzerTimes.Measure(compilations, analyzers);
+    var findings = new SortedDictionary<string, int>(StringComparer.Ordinal);
+    var times = AnalyzerTimes.Measure(compilations, analyzers, findings);
     results.Add(times);
-    Console.WriteLine($"pass {pass}: {times.Values.Sum(t => t.TotalSeconds):F3} s in all analyzers; {jit.Count} KeyLock methods JIT-compiled (tier 0 and tier-1 recompiles); whole process: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitCountBefore} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalSeconds:F3} s of JIT");
+    var reported = findings.Count == 0 ? "none" : string.Join(", ", findings.Select(f => $"{f.Key} x{f.Value}"));
+    Console.WriteLine($"pass {pass}: {times.Values.Sum(t => t.TotalSeconds):F3} s in all analyzers; findings: {reported}; {jit.Count} KeyLock methods JIT-compiled (tier 0 and tier-1 recompiles); whole process: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitCountBefore} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalSeconds:F3} s of JIT");
     if (pass == 1 && Environment.GetEnvironmentVariable("KEYLOCK_LIST_JIT") == "1")
     {
         foreach (var (name, ilSize) in jit.Methods.OrderByDescending(m => m.IlSize))
