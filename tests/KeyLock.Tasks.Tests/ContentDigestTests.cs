@@ -125,6 +125,22 @@ public sealed class ContentDigestTests : IDisposable
     }
 
     [Fact]
+    public void A_held_file_is_looked_up_with_the_packages_folders_path_rule()
+    {
+        var inputs = new VerificationInputs();
+        inputs.Require(_project.ConsumedDllPath, followLinks: false);
+        using var held = HeldInputs.Hold(inputs, new[] { _project.Workspace.GlobalPackages });
+        var otherCase = _project.ConsumedDllPath.ToUpperInvariant();
+        Assert.NotEqual(_project.ConsumedDllPath, otherCase);
+
+        Assert.True(HeldInputs.TryGetHeldDigest(_project.ConsumedDllPath, out _, out _));
+
+        // On Windows the verdict cache may name a held file with other casing: the same file, so the same held digest
+        // (else its verdicts would last one build only). Elsewhere another spelling is another file.
+        Assert.Equal(OperatingSystem.IsWindows(), HeldInputs.TryGetHeldDigest(otherCase, out _, out _));
+    }
+
+    [Fact]
     public void After_a_change_the_verdicts_of_unchanged_files_are_reused_keyed_by_their_digests()
     {
         RecordPass(_project);

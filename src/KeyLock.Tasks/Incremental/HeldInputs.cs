@@ -20,8 +20,9 @@ namespace KeyLock.Tasks.Incremental
     /// </summary>
     internal sealed class HeldInputs : IDisposable
     {
-        // Files held by any verification in this process, for FileStamp; the first holder of a path serves it.
-        private static readonly ConcurrentDictionary<string, HeldFile> Registry = new ConcurrentDictionary<string, HeldFile>(StringComparer.Ordinal);
+        // Files held by any verification in this process, for FileStamp; the first holder of a path serves it. Keyed by the
+        // packages folders' path rule: on Windows the verdict cache may reach a held file through a differently cased path.
+        private static readonly ConcurrentDictionary<string, HeldFile> Registry = new ConcurrentDictionary<string, HeldFile>(PackageFolderList.PathComparer);
 
         private readonly Dictionary<string, HeldFile> _files = new Dictionary<string, HeldFile>(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _othersWhenHeld = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -14,7 +14,11 @@ namespace KeyLock.Tasks.Packages
     {
         private static readonly bool IgnoreCase = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        private static readonly StringComparer PathComparer = IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        /// <summary>
+        /// How two full paths name the same file: ignoring case on Windows (case-insensitive file systems), exactly elsewhere.
+        /// Every table keyed by a path into a packages folder uses it, so a file reached through two spellings is one file.
+        /// </summary>
+        public static readonly StringComparer PathComparer = IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         /// <summary>Full paths in the given order (global packages folder first), without empties or duplicates.</summary>
         public static IReadOnlyList<string> Normalize(IEnumerable<ITaskItem>? items, string projectDirectory)
