@@ -271,7 +271,7 @@ namespace KeyLock.Tasks
             {
                 trustRoots = TrustStore.Locate(TrustedRootsDirectory);
                 signaturePolicy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
-                checks.Add(new SignatureCheck(signaturePolicy, cache));
+                checks.Add(new SignatureCheck(signaturePolicy, cache, assets == null ? RestoreSources.Unknown : RestoreSources.From(assets.LockFile)));
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
 

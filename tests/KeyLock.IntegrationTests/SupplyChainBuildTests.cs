@@ -55,13 +55,7 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     [Fact]
     public void Stripped_nuget_org_signature_keeps_the_lock_hash_but_is_KL6001()
     {
-        var consumer = Tampered("stripped-signature", c =>
-        {
-            var nupkg = c.CachedArchive(Newtonsoft, Version);
-            NupkgSurgery.StripSignature(nupkg, nupkg + ".stripped");
-            File.Move(nupkg + ".stripped", nupkg, overwrite: true);
-            File.Delete(Path.Combine(Path.GetDirectoryName(nupkg)!, ".signature.p7s"));
-        });
+        var consumer = Tampered("stripped-signature", c => StripSignature(c.CachedArchive(Newtonsoft, Version)));
 
         var build = consumer.Build("--no-restore");
 
@@ -69,6 +63,33 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         Assert.Contains("error KL6001", build.Output);
         Assert.Contains($"{Newtonsoft} {Version} was restored from nuget.org", build.Output);
         Assert.DoesNotContain("error KL5003", build.Output);
+    }
+
+    [Fact]
+    public void Stripped_signature_with_nupkg_metadata_naming_another_source_is_still_KL6001()
+    {
+        const string Claimed = "https://pkgs.example.com/v3/index.json";
+        var consumer = Tampered("stripped-signature-other-source", c =>
+        {
+            var nupkg = c.CachedArchive(Newtonsoft, Version);
+            StripSignature(nupkg);
+            var metadata = Path.Combine(Path.GetDirectoryName(nupkg)!, ".nupkg.metadata");
+            File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("https://api.nuget.org/v3/index.json", Claimed));
+            Assert.Contains(Claimed, File.ReadAllText(metadata));
+        });
+
+        var build = consumer.Build("--no-restore");
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("error KL6001", build.Output);
+        Assert.Contains($"{Newtonsoft} {Version}: its .nupkg.metadata names the source '{Claimed}', which this project does not restore from", build.Output);
+    }
+
+    private static void StripSignature(string nupkg)
+    {
+        NupkgSurgery.StripSignature(nupkg, nupkg + ".stripped");
+        File.Move(nupkg + ".stripped", nupkg, overwrite: true);
+        File.Delete(Path.Combine(Path.GetDirectoryName(nupkg)!, ".signature.p7s"));
     }
 
     [Fact]

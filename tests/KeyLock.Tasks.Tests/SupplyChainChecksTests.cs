@@ -428,6 +428,63 @@ public sealed class SupplyChainChecksTests : IDisposable
         Assert.True(CreateTask().Execute());
     }
 
+    [Theory]
+    [InlineData("https://pkgs.example.com/v3/index.json")]
+    [InlineData(null)]
+    public void Stripped_signature_with_the_metadata_rewritten_is_still_KL6001_when_the_project_restores_from_nuget_org(string? claimedSource)
+    {
+        // Whoever strips the signature can also make .nupkg.metadata name another source (or none): only a source this
+        // restore uses is believed.
+        var entry = AddRealNewtonsoft(source: claimedSource);
+        var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion);
+        NupkgSurgery.StripSignature(nupkg, nupkg + ".s");
+        File.Move(nupkg + ".s", nupkg, overwrite: true);
+        new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
+        new AssetsFileText().Sources(NuGetOrg).Target("net10.0", null, (Newtonsoft, NewtonsoftVersion, new[] { NewtonsoftDll })).WriteTo(AssetsPath);
+
+        Assert.False(CreateTask().Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KL6001", error.Code);
+        Assert.Contains("Newtonsoft.Json 13.0.3", error.Message);
+        Assert.Contains(claimedSource == null ? "names no source" : $"names the source '{claimedSource}', which this project does not restore from", error.Message);
+        Assert.Contains("no signature at all", error.Message);
+    }
+
+    [Fact]
+    public void Unsigned_package_from_a_source_the_project_restores_from_passes_next_to_nuget_org()
+    {
+        const string Feed = "https://pkgs.example.com/v3/index.json";
+        var alpha = AddExtracted("Alpha", "1.0.0");
+        PackageFiles.WriteMetadata(TestPackage.NupkgPath(_ws.GlobalPackages, "Alpha", "1.0.0"), Feed);
+        new LockFileText().Target("net10.0", alpha).WriteTo(_ws.DefaultLockFile);
+        new AssetsFileText().Sources(NuGetOrg, Feed + "/").Target("net10.0", null, Pkg("Alpha", "1.0.0")).WriteTo(AssetsPath);
+
+        Assert.True(CreateTask().Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Unsigned_package_naming_another_source_passes_when_the_project_does_not_restore_from_nuget_org()
+    {
+        // The known limit (docs/threat-model.md): without nuget.org among the sources no rule says what a package must carry.
+        var alpha = AddExtracted("Alpha", "1.0.0");
+        PackageFiles.WriteMetadata(TestPackage.NupkgPath(_ws.GlobalPackages, "Alpha", "1.0.0"), "https://elsewhere.example.com/v3/index.json");
+        new LockFileText().Target("net10.0", alpha).WriteTo(_ws.DefaultLockFile);
+        new AssetsFileText().Sources("https://pkgs.example.com/v3/index.json").Target("net10.0", null, Pkg("Alpha", "1.0.0")).WriteTo(AssetsPath);
+
+        Assert.True(CreateTask().Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Signed_package_naming_another_source_passes_with_nuget_orgs_signature()
+    {
+        var entry = AddRealNewtonsoft(source: "https://pkgs.example.com/v3/index.json");
+        new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
+        new AssetsFileText().Sources(NuGetOrg).Target("net10.0", null, (Newtonsoft, NewtonsoftVersion, new[] { NewtonsoftDll })).WriteTo(AssetsPath);
+
+        Assert.True(CreateTask().Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+    }
+
     [Fact]
     public void Another_packages_signature_keeps_the_content_hash_but_is_KL6002()
     {

@@ -229,6 +229,17 @@ namespace KeyLock.Tasks.Reporting
                 ". nuget.org signs every package; removing a signature does not change the lock file's content hash, so this is the " +
                 "only sign that the package was replaced. " + SignatureFix);
 
+        /// <param name="reason">Why the nuget.org rule applies although the package does not say it came from nuget.org.</param>
+        public static Finding UnprovenSourceSignatureMissing(LockedPackage package, string nupkgPath, string reason, bool unsigned) =>
+            new Finding(
+                KeyLockCodes.SignatureMissing,
+                package.Location,
+                $"{package.DisplayName}: {reason}, but '{nupkgPath}' " +
+                (unsigned ? "has no signature at all" : "has no nuget.org repository signature") +
+                ". Whoever can strip a signature in the packages folder can rewrite that file too, so only a source this restore " +
+                "uses (project.assets.json) is believed. If the package really comes from another source, add that source to " +
+                "nuget.config and restore again. " + SignatureFix);
+
         public static Finding SignatureRequired(LockedPackage package, string nupkgPath) =>
             new Finding(
                 KeyLockCodes.SignatureMissing,

@@ -14,9 +14,10 @@ namespace KeyLock.Tasks.Signing
 {
     /// <summary>
     /// KL6001-KL6003: re-runs NuGet's own signature verification (integrity, chain and timestamp validity, trustedSigners)
-    /// on the cached package, offline, then applies the nuget.org rule. Runs after the content hash check, so the
-    /// signed content is the pinned content; the signature itself is outside the content hash, which is why it needs
-    /// its own check.
+    /// on the cached package, offline, then applies the nuget.org rule: to packages restored from nuget.org, and to those
+    /// whose claimed source this restore does not use while it does use nuget.org (<see cref="RestoreSources"/>). Runs
+    /// after the content hash check, so the signed content is the pinned content; the signature itself is outside the
+    /// content hash, which is why it needs its own check.
     /// </summary>
     internal sealed class SignatureCheck : IPackageCheck
     {
@@ -24,19 +25,23 @@ namespace KeyLock.Tasks.Signing
 
         private readonly SignaturePolicy _policy;
         private readonly ContentHashCache _cache;
+        private readonly RestoreSources _sources;
 
-        public SignatureCheck(SignaturePolicy policy, ContentHashCache cache)
+        public SignatureCheck(SignaturePolicy policy, ContentHashCache cache, RestoreSources sources)
         {
             _policy = policy;
             _cache = cache;
+            _sources = sources;
         }
 
         public IReadOnlyList<Finding> Check(LockedPackage package, string nupkgPath, CancellationToken cancellationToken)
         {
             var source = ReadSource(Path.Combine(Path.GetDirectoryName(nupkgPath)!, ".nupkg.metadata"));
-            var fromNuGetOrg = SignaturePolicy.IsNuGetOrg(source);
+            var origin = SignaturePolicy.IsNuGetOrg(source) ? NuGetOrgRule.FromNuGetOrg
+                : _sources.HoldsToNuGetOrgRule(source) ? NuGetOrgRule.UnprovenSource
+                : NuGetOrgRule.None;
             var stamp = FileStamp.Of(nupkgPath);
-            var cacheKey = "S|" + stamp.Key + "|" + _policy.Key + "|" + fromNuGetOrg + "|" + TrustStore.Identity;
+            var cacheKey = "S|" + stamp.Key + "|" + _policy.Key + "|" + origin + "|" + TrustStore.Identity;
             if (_cache.IsPassed(cacheKey))
             {
                 return Passed;
@@ -49,7 +54,7 @@ namespace KeyLock.Tasks.Signing
                 using (var stream = new FileStream(nupkgPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
                 using (var reader = new PackageArchiveReader(stream, leaveStreamOpen: false))
                 {
-                    findings = Verify(package, nupkgPath, reader, fromNuGetOrg, cancellationToken);
+                    findings = Verify(package, nupkgPath, reader, origin, source, cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException || ex is SignatureException)
@@ -65,8 +70,9 @@ namespace KeyLock.Tasks.Signing
             return findings;
         }
 
-        private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, PackageArchiveReader reader, bool fromNuGetOrg, CancellationToken cancellationToken)
+        private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, PackageArchiveReader reader, NuGetOrgRule origin, string? source, CancellationToken cancellationToken)
         {
+            var nuGetOrgRule = origin != NuGetOrgRule.None;
             var signed = reader.IsSignedAsync(cancellationToken).GetAwaiter().GetResult();
             if (!signed)
             {
@@ -75,10 +81,10 @@ namespace KeyLock.Tasks.Signing
                     return new[] { Findings.SignatureRequired(package, nupkgPath) };
                 }
 
-                return fromNuGetOrg ? new[] { Findings.NuGetOrgSignatureMissing(package, nupkgPath, unsigned: true) } : Passed;
+                return nuGetOrgRule ? new[] { MissingNuGetOrgSignature(package, nupkgPath, origin, source, unsigned: true) } : Passed;
             }
 
-            var strict = fromNuGetOrg || _policy.RequireSignatures;
+            var strict = nuGetOrgRule || _policy.RequireSignatures;
             var providers = new List<ISignatureVerificationProvider>
             {
                 new IntegrityVerificationProvider(),
@@ -100,16 +106,16 @@ namespace KeyLock.Tasks.Signing
                 return new[] { Classify(package, nupkgPath, result) };
             }
 
-            if (fromNuGetOrg)
+            if (nuGetOrgRule)
             {
                 var primary = reader.GetPrimarySignatureAsync(cancellationToken).GetAwaiter().GetResult();
-                var problem = NuGetOrgRepositorySignatureProblem(primary, out var missing);
+                var problem = NuGetOrgRepositorySignatureProblem(primary, origin == NuGetOrgRule.FromNuGetOrg ? "the package came from nuget.org" : UnprovenSourceText(source), out var missing);
                 if (problem != null)
                 {
                     return new[]
                     {
                         missing
-                            ? Findings.NuGetOrgSignatureMissing(package, nupkgPath, unsigned: false)
+                            ? MissingNuGetOrgSignature(package, nupkgPath, origin, source, unsigned: false)
                             : Findings.SignerUntrusted(package, nupkgPath, problem),
                     };
                 }
@@ -117,6 +123,17 @@ namespace KeyLock.Tasks.Signing
 
             return Passed;
         }
+
+        private static Finding MissingNuGetOrgSignature(LockedPackage package, string nupkgPath, NuGetOrgRule origin, string? source, bool unsigned) =>
+            origin == NuGetOrgRule.FromNuGetOrg
+                ? Findings.NuGetOrgSignatureMissing(package, nupkgPath, unsigned)
+                : Findings.UnprovenSourceSignatureMissing(package, nupkgPath, UnprovenSourceText(source), unsigned);
+
+        private static string UnprovenSourceText(string? source) =>
+            (source == null
+                ? "its .nupkg.metadata names no source"
+                : $"its .nupkg.metadata names the source '{source}', which this project does not restore from")
+            + " while it does restore from nuget.org, so it must carry nuget.org's repository signature";
 
         private static Finding Classify(LockedPackage package, string nupkgPath, VerifySignaturesResult result)
         {
@@ -141,7 +158,7 @@ namespace KeyLock.Tasks.Signing
         }
 
         /// <summary>Null when the package carries a nuget.org repository signature or countersignature; otherwise why not.</summary>
-        private string? NuGetOrgRepositorySignatureProblem(PrimarySignature? primary, out bool missing)
+        private string? NuGetOrgRepositorySignatureProblem(PrimarySignature? primary, string origin, out bool missing)
         {
             missing = false;
             if (primary == null)
@@ -181,7 +198,7 @@ namespace KeyLock.Tasks.Signing
                 return null;
             }
 
-            return $"the package came from nuget.org, but its repository signature is from '{serviceIndex ?? "an unknown repository"}' " +
+            return $"{origin}, but its repository signature is from '{serviceIndex ?? "an unknown repository"}' " +
                 $"with certificate SHA-256 {fingerprint.Substring(0, 16)}…, which is not one of nuget.org's repository certificates " +
                 "(add the certificate to trustedSigners in nuget.config if you trust it).";
         }
@@ -203,5 +220,18 @@ namespace KeyLock.Tasks.Signing
                 return null;
             }
         }
+    }
+
+    /// <summary>Why, if at all, a package must carry nuget.org's repository signature.</summary>
+    internal enum NuGetOrgRule
+    {
+        /// <summary>Its metadata names a source of this restore other than nuget.org (or nothing can be said about the sources).</summary>
+        None,
+
+        /// <summary>Restored from nuget.org, which signs every package.</summary>
+        FromNuGetOrg,
+
+        /// <summary>Its metadata names no source or one this restore does not use, while the restore does use nuget.org.</summary>
+        UnprovenSource,
     }
 }

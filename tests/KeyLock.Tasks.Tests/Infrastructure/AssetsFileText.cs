@@ -48,6 +48,26 @@ internal sealed class AssetsFileText
         return this;
     }
 
+    /// <summary>The package sources restore used (<c>project.restore.sources</c>), as NuGet records them.</summary>
+    public AssetsFileText Sources(params string[] sources)
+    {
+        // NuGet's writer leaves out the restore section of a project without a name and path.
+        var project = Path.Combine(Path.GetTempPath(), "project", "project.csproj");
+        _file.PackageSpec = new PackageSpec
+        {
+            RestoreMetadata = new ProjectRestoreMetadata
+            {
+                ProjectStyle = ProjectStyle.PackageReference,
+                ProjectUniqueName = project,
+                ProjectName = "project",
+                ProjectPath = project,
+                OutputPath = Path.Combine(Path.GetDirectoryName(project)!, "obj"),
+                Sources = sources.Select(source => new NuGet.Configuration.PackageSource(source)).ToList(),
+            },
+        };
+        return this;
+    }
+
     public string WriteTo(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
