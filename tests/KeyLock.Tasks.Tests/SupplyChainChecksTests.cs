@@ -431,12 +431,19 @@ public sealed class SupplyChainChecksTests : IDisposable
     [Theory]
     [InlineData("https://pkgs.example.com/v3/index.json")]
     [InlineData(null)]
+    [InlineData("(deleted)")]
     public void Stripped_signature_with_the_metadata_rewritten_is_still_KL6001_when_the_project_restores_from_nuget_org(string? claimedSource)
     {
-        // Whoever strips the signature can also make .nupkg.metadata name another source (or none): only a source this
-        // restore uses is believed.
+        // Whoever strips the signature can also make .nupkg.metadata name another source, none, or delete it: only a source
+        // this restore uses is believed.
         var entry = AddRealNewtonsoft(source: claimedSource);
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, Newtonsoft, NewtonsoftVersion);
+        if (claimedSource == "(deleted)")
+        {
+            File.Delete(Path.Combine(Path.GetDirectoryName(nupkg)!, ".nupkg.metadata"));
+            claimedSource = null;
+        }
+
         NupkgSurgery.StripSignature(nupkg, nupkg + ".s");
         File.Move(nupkg + ".s", nupkg, overwrite: true);
         new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
@@ -447,7 +454,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("KL6001", error.Code);
         Assert.Contains("Newtonsoft.Json 13.0.3", error.Message);
-        Assert.Contains(claimedSource == null ? "names no source" : $"names the source '{claimedSource}', which this project does not restore from", error.Message);
+        Assert.Contains(claimedSource == null ? "is missing or names no source" : $"names the source '{claimedSource}', which this project does not restore from", error.Message);
         Assert.Contains("no signature at all", error.Message);
     }
 

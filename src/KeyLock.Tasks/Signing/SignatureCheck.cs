@@ -131,7 +131,7 @@ namespace KeyLock.Tasks.Signing
 
         private static string UnprovenSourceText(string? source) =>
             (source == null
-                ? "its .nupkg.metadata names no source"
+                ? "its .nupkg.metadata is missing or names no source"
                 : $"its .nupkg.metadata names the source '{source}', which this project does not restore from")
             + " while it does restore from nuget.org, so it must carry nuget.org's repository signature";
 
@@ -158,7 +158,7 @@ namespace KeyLock.Tasks.Signing
         }
 
         /// <summary>Null when the package carries a nuget.org repository signature or countersignature; otherwise why not.</summary>
-        private string? NuGetOrgRepositorySignatureProblem(PrimarySignature? primary, string origin, out bool missing)
+        private string? NuGetOrgRepositorySignatureProblem(PrimarySignature? primary, string whyNuGetOrg, out bool missing)
         {
             missing = false;
             if (primary == null)
@@ -198,7 +198,7 @@ namespace KeyLock.Tasks.Signing
                 return null;
             }
 
-            return $"{origin}, but its repository signature is from '{serviceIndex ?? "an unknown repository"}' " +
+            return $"{whyNuGetOrg}, but its repository signature is from '{serviceIndex ?? "an unknown repository"}' " +
                 $"with certificate SHA-256 {fingerprint.Substring(0, 16)}…, which is not one of nuget.org's repository certificates " +
                 "(add the certificate to trustedSigners in nuget.config if you trust it).";
         }
