@@ -20,14 +20,14 @@ namespace KeyLock.Tasks.Signing
 
         private readonly string[]? _sources;
 
+        // Whether nuget.org is one of the sources, so that any package could have come from it.
+        private readonly bool _includesNuGetOrg;
+
         private RestoreSources(IEnumerable<string>? sources)
         {
             _sources = sources?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Normalize).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            IncludesNuGetOrg = _sources != null && _sources.Any(SignaturePolicy.IsNuGetOrg);
+            _includesNuGetOrg = _sources != null && _sources.Any(SignaturePolicy.IsNuGetOrg);
         }
-
-        /// <summary>Whether nuget.org is one of the sources, so that any package could have come from it.</summary>
-        public bool IncludesNuGetOrg { get; }
 
         public static RestoreSources From(LockFile assets) =>
             new RestoreSources(assets.PackageSpec?.RestoreMetadata?.Sources?.Select(source => source.Source));
@@ -38,7 +38,7 @@ namespace KeyLock.Tasks.Signing
         /// claimed one is not.
         /// </summary>
         public bool HoldsToNuGetOrgRule(string? claimedSource) =>
-            IncludesNuGetOrg && !SignaturePolicy.IsNuGetOrg(claimedSource) && !Contains(claimedSource);
+            _includesNuGetOrg && !SignaturePolicy.IsNuGetOrg(claimedSource) && !Contains(claimedSource);
 
         // A source is a URL or a folder path as nuget.config spells it, and NuGet writes that same string into the metadata;
         // trailing separators and case are not what tells two sources apart (case only ever makes this check more lenient).

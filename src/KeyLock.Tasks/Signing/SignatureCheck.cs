@@ -225,7 +225,10 @@ namespace KeyLock.Tasks.Signing
     /// <summary>Why, if at all, a package must carry nuget.org's repository signature.</summary>
     internal enum NuGetOrgRule
     {
-        /// <summary>Its metadata names a source of this restore other than nuget.org (or nothing can be said about the sources).</summary>
+        /// <summary>
+        /// Not from nuget.org and not held to its rule: the metadata names another source this restore uses, or the restore
+        /// does not use nuget.org, or its sources are unknown.
+        /// </summary>
         None,
 
         /// <summary>Restored from nuget.org, which signs every package.</summary>
