@@ -43,6 +43,34 @@ namespace KeyLock.Tasks.Inspection
             return facts;
         }
 
+        /// <summary>
+        /// Keeps the facts of an archive the signature check has open, taken from the signature it verified
+        /// (<paramref name="primary"/>, null when unsigned), so a build that verifies a signature reads that archive's
+        /// file list, nuspec and signature once; <paramref name="before"/> is the stamp taken before it was opened.
+        /// An archive NuGet cannot read here is left to <see cref="Inspect"/>, which says why.
+        /// </summary>
+        public void Record(string nupkgPath, FileStamp before, PackageArchiveReader reader, PrimarySignature? primary)
+        {
+            if (_cache.TryGetFacts(before, out _))
+            {
+                return;
+            }
+
+            var facts = new PackageFacts();
+            try
+            {
+                ReadFiles(reader, facts);
+                ReadLicense(reader, facts);
+                Describe(primary, facts);
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                return;
+            }
+
+            _cache.AddFacts(before, facts, durable: FileStamp.Of(nupkgPath).Equals(before));
+        }
+
         internal static PackageFacts Read(string nupkgPath, CancellationToken cancellationToken)
         {
             var facts = new PackageFacts();
@@ -83,19 +111,30 @@ namespace KeyLock.Tasks.Inspection
                 .ToList();
         }
 
+        /// <remarks>
+        /// The nuspec's &lt;license&gt; element is read as written, not through NuGet's SPDX parser: the SBOM quotes the
+        /// expression as the package states it, and setting that parser up (its licence tables) cost more than the rest of
+        /// reading the package's facts.
+        /// </remarks>
         private static void ReadLicense(PackageArchiveReader reader, PackageFacts facts)
         {
             try
             {
                 var nuspec = reader.NuspecReader;
-                var license = nuspec.GetLicenseMetadata();
-                if (license != null && license.Type == LicenseType.Expression)
+                var license = nuspec.Xml.Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata")
+                    ?.Elements().FirstOrDefault(e => e.Name.LocalName == "license");
+                var value = license?.Value.Trim();
+                if (!string.IsNullOrEmpty(value))
                 {
-                    facts.LicenseExpression = license.License;
-                }
-                else if (license != null && license.Type == LicenseType.File)
-                {
-                    facts.LicenseFile = license.License;
+                    var type = license!.Attribute("type")?.Value.Trim();
+                    if (string.Equals(type, "expression", StringComparison.OrdinalIgnoreCase))
+                    {
+                        facts.LicenseExpression = value;
+                    }
+                    else if (string.Equals(type, "file", StringComparison.OrdinalIgnoreCase))
+                    {
+                        facts.LicenseFile = value;
+                    }
                 }
 
                 var url = nuspec.GetLicenseUrl();
@@ -125,6 +164,11 @@ namespace KeyLock.Tasks.Inspection
                 return;
             }
 
+            Describe(primary, facts);
+        }
+
+        private static void Describe(PrimarySignature? primary, PackageFacts facts)
+        {
             if (primary == null)
             {
                 facts.NoPublicationTimeReason = "unsigned";

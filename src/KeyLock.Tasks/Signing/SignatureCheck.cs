@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using KeyLock.Tasks.Inspection;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
@@ -26,12 +27,14 @@ namespace KeyLock.Tasks.Signing
         private readonly SignaturePolicy _policy;
         private readonly ContentHashCache _cache;
         private readonly RestoreSources _sources;
+        private readonly PackageInspector _inspector;
 
         public SignatureCheck(SignaturePolicy policy, ContentHashCache cache, RestoreSources sources)
         {
             _policy = policy;
             _cache = cache;
             _sources = sources;
+            _inspector = new PackageInspector(cache);
         }
 
         public IReadOnlyList<Finding> Check(LockedPackage package, string nupkgPath, CancellationToken cancellationToken)
@@ -54,7 +57,11 @@ namespace KeyLock.Tasks.Signing
                 using (var stream = new FileStream(nupkgPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
                 using (var reader = new PackageArchiveReader(stream, leaveStreamOpen: false))
                 {
-                    findings = Verify(package, nupkgPath, reader, origin, source, cancellationToken);
+                    var signed = new SignatureOnceReader(reader);
+                    findings = Verify(package, nupkgPath, signed, origin, source, cancellationToken);
+
+                    // The supply-chain checks need this archive's files and signature too: read them while it is open.
+                    _inspector.Record(nupkgPath, stamp, reader, signed.PrimarySignatureOrNull(cancellationToken));
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException || ex is SignatureException)
@@ -70,7 +77,7 @@ namespace KeyLock.Tasks.Signing
             return findings;
         }
 
-        private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, PackageArchiveReader reader, NuGetOrgRule origin, string? source, CancellationToken cancellationToken)
+        private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, SignatureOnceReader reader, NuGetOrgRule origin, string? source, CancellationToken cancellationToken)
         {
             var nuGetOrgRule = origin != NuGetOrgRule.None;
             var signed = reader.IsSignedAsync(cancellationToken).GetAwaiter().GetResult();
