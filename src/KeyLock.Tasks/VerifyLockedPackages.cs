@@ -240,43 +240,52 @@ namespace KeyLock.Tasks
                 return;
             }
 
-            var lockFile = LockFileReader.Read(lockFilePath);
-            var findings = new List<Finding>(lockFile.Findings);
             var cache = ContentHashCache.ForBuild(BuildEngine);
-            var checks = new List<IPackageCheck> { new ContentHashCheck(cache) };
-            var checkedWhat = new List<string> { "content hash" };
-
-            var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
-            string? assetsPath = null;
-            ProjectAssets? assets = null;
-            if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
-            {
-                assetsPath = Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
-                var assetsDisplay = DisplayPath(projectDirectory, assetsPath);
-                assets = ProjectAssets.Read(assetsPath, lockFilePath, findings);
-                if (assets != null)
-                {
-                    assets.AddLoadedFiles(PackageFolderList.Normalize(AnalyzerFiles, projectDirectory), folders);
-                    var consumed = assets;
-                    findings.AddRange(LockFileConsistency.Compare(lockFilePath, lockFile, assets, assetsDisplay));
-                    checks.Add(new ExtractedFilesCheck(p => consumed.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
-                    checkedWhat.Insert(0, "lock file against restore");
-                    checkedWhat.Add("extracted files");
-                }
-            }
-
+            var verdictFile = VerdictFilePath(projectDirectory);
+            var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             string? trustRoots = null;
-            SignaturePolicy? signaturePolicy = null;
             if (VerifySignatures)
             {
                 trustRoots = TrustStore.Locate(TrustedRootsDirectory);
-                signaturePolicy = SignaturePolicy.Load(projectDirectory, RestoreConfigFile);
+                if (reused == 0)
+                {
+                    // No verdict to reuse, so signatures will be verified: parse the trust roots while the files are read.
+                    TrustStore.ApplyToVerifierInBackground();
+                }
+            }
+
+            // The lock file, the assets file and nuget.config do not depend on each other, and reading each is mostly
+            // JIT-compiling NuGet's readers: side by side they take about as long as the longest.
+            var folders = PackageFolderList.Normalize(PackageFolders, projectDirectory);
+            var assetsPath = string.IsNullOrWhiteSpace(ProjectAssetsFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
+            var assetsFindings = new List<Finding>();
+            var assetsRead = assetsPath == null ? null : System.Threading.Tasks.Task.Run(() => ProjectAssets.Read(assetsPath, lockFilePath, assetsFindings));
+            var policyRead = VerifySignatures ? System.Threading.Tasks.Task.Run(() => SignaturePolicy.Load(projectDirectory, RestoreConfigFile)) : null;
+            var lockFile = LockFileReader.Read(lockFilePath);
+            var assets = assetsRead?.GetAwaiter().GetResult();
+            var signaturePolicy = policyRead?.GetAwaiter().GetResult();
+
+            var findings = new List<Finding>(lockFile.Findings);
+            findings.AddRange(assetsFindings);
+            var checks = new List<IPackageCheck> { new ContentHashCheck(cache) };
+            var checkedWhat = new List<string> { "content hash" };
+            if (assets != null)
+            {
+                var assetsDisplay = DisplayPath(projectDirectory, assetsPath!);
+                assets.AddLoadedFiles(PackageFolderList.Normalize(AnalyzerFiles, projectDirectory), folders);
+                var consumed = assets;
+                findings.AddRange(LockFileConsistency.Compare(lockFilePath, lockFile, assets, assetsDisplay));
+                checks.Add(new ExtractedFilesCheck(p => consumed.ConsumedFiles(p.Id, p.Version), cache, assetsDisplay));
+                checkedWhat.Insert(0, "lock file against restore");
+                checkedWhat.Add("extracted files");
+            }
+
+            if (signaturePolicy != null)
+            {
                 checks.Add(new SignatureCheck(signaturePolicy, cache, assets == null ? RestoreSources.Unknown : RestoreSources.From(assets.LockFile)));
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
 
-            var verdictFile = VerdictFilePath(projectDirectory);
-            var reused = verdictFile == null ? 0 : VerdictStore.Load(verdictFile, cache);
             var locator = new PackageLocator(folders);
 
             // What a recorded pass will rest on, known before the checks read it: content digests hold every file from now on.

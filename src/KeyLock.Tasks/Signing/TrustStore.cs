@@ -115,6 +115,25 @@ namespace KeyLock.Tasks.Signing
             }
         }
 
+        /// <summary>
+        /// Starts <see cref="ApplyToVerifier"/> on a pool thread, for a build that will verify signatures, so the bundles are
+        /// parsed while other work runs. Nothing waits for it: the first signature check calls <see cref="ApplyToVerifier"/>
+        /// itself, which blocks on the same lock until this one is done, or, if this one failed, fails again where the
+        /// failure is reported.
+        /// </summary>
+        public static void ApplyToVerifierInBackground() =>
+            System.Threading.ThreadPool.QueueUserWorkItem(_ =>
+            {
+                try
+                {
+                    ApplyToVerifier();
+                }
+                catch (Exception)
+                {
+                    // Reported by the signature check's own call (see above).
+                }
+            });
+
         private static string BundleIdentity(string[] sdkBundles)
         {
             var parts = new System.Collections.Generic.List<string>();
