@@ -55,6 +55,21 @@ public sealed class PackageInspectorTests : IDisposable
         Assert.Equal("unsigned", recorded.NoPublicationTimeReason);
     }
 
+    [Fact]
+    public void A_signature_that_does_not_decode_stays_the_signature_check_finding_and_the_facts_say_why()
+    {
+        var nupkg = TestPackage.Create(_ws.GlobalPackages, "Forged", "1.0.0");
+        TestPackage.AppendSignatureEntry(nupkg);
+        PackageFiles.WriteMetadata(nupkg, NuGetOrg);
+        var cache = new ContentHashCache();
+
+        var finding = Assert.Single(SignatureCheckFor(cache).Check(Locked("Forged", "1.0.0"), nupkg, CancellationToken.None));
+
+        Assert.Equal("KL6002", finding.Code.Id);
+        var facts = new PackageInspector(cache).Inspect(nupkg, CancellationToken.None);
+        Assert.StartsWith("signature unreadable", facts.NoPublicationTimeReason);
+    }
+
     [Theory]
     [InlineData("<license type=\"expression\"> MIT OR Apache-2.0 </license>", "MIT OR Apache-2.0", null, null)]
     [InlineData("<license type=\"file\">docs/LICENSE.txt</license>", null, "docs/LICENSE.txt", null)]

@@ -45,11 +45,12 @@ namespace KeyLock.Tasks.Inspection
 
         /// <summary>
         /// Keeps the facts of an archive the signature check has open, taken from the signature it verified
-        /// (<paramref name="primary"/>, null when unsigned), so a build that verifies a signature reads that archive's
-        /// file list, nuspec and signature once; <paramref name="before"/> is the stamp taken before it was opened.
-        /// An archive NuGet cannot read here is left to <see cref="Inspect"/>, which says why.
+        /// (<paramref name="primarySignature"/>, null when unsigned), so a build that verifies a signature reads that
+        /// archive's file list, nuspec and signature once; <paramref name="before"/> is the stamp taken before it was
+        /// opened. Never throws for a bad archive or signature, so recording cannot change the signature check's verdict:
+        /// such an archive is left to <see cref="Inspect"/>, which says why.
         /// </summary>
-        public void Record(string nupkgPath, FileStamp before, PackageArchiveReader reader, PrimarySignature? primary)
+        public void Record(string nupkgPath, FileStamp before, PackageArchiveReader reader, Func<PrimarySignature?> primarySignature)
         {
             if (_cache.TryGetFacts(before, out _))
             {
@@ -61,9 +62,9 @@ namespace KeyLock.Tasks.Inspection
             {
                 ReadFiles(reader, facts);
                 ReadLicense(reader, facts);
-                Describe(primary, facts);
+                Describe(primarySignature(), facts);
             }
-            catch (Exception ex) when (IsUnreadable(ex))
+            catch (Exception ex) when (IsUnreadable(ex) || ex is System.Security.Cryptography.CryptographicException)
             {
                 return;
             }

@@ -61,7 +61,7 @@ namespace KeyLock.Tasks.Signing
                     findings = Verify(package, nupkgPath, signed, origin, source, cancellationToken);
 
                     // The supply-chain checks need this archive's files and signature too: read them while it is open.
-                    _inspector.Record(nupkgPath, stamp, reader, signed.PrimarySignatureOrNull(cancellationToken));
+                    _inspector.Record(nupkgPath, stamp, reader, () => signed.PrimarySignatureOrNull(cancellationToken));
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException || ex is SignatureException)
