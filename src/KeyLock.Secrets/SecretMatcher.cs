@@ -37,6 +37,12 @@ public sealed class SecretMatcher
     // whitespace cannot hold one, which rules out almost every message before any pattern is tried.
     private readonly int _shortestContextKey;
 
+    // Every character a context-only key body can be made of, or null when some such pattern has a shape (no single
+    // body alphabet). A body is a run of its pattern's characters, so a text whose runs of these characters are all
+    // shorter than the shortest body holds no context-only key either: URLs, paths and dotted names stop there, which
+    // the whitespace test above lets through to a scan per pattern.
+    private readonly CharacterSet? _contextBodyCharacters;
+
     public SecretMatcher(IEnumerable<SecretPattern> patterns)
     {
         if (patterns is null)
@@ -67,9 +73,11 @@ public sealed class SecretMatcher
 
         _contextPatterns = contextPatterns.ToArray();
         _shortestContextKey = int.MaxValue;
+        _contextBodyCharacters = _contextPatterns.Length == 0 ? null : _contextPatterns[0].Characters;
         foreach (var pattern in _contextPatterns)
         {
             _shortestContextKey = Math.Min(_shortestContextKey, pattern.MinBodyLength);
+            _contextBodyCharacters = pattern.Shape is null ? _contextBodyCharacters?.Union(pattern.Characters, "context key bodies") : null;
         }
 
         for (var c = 0; c < AsciiCount; c++)
@@ -166,7 +174,8 @@ public sealed class SecretMatcher
             throw new ArgumentNullException(nameof(text));
         }
 
-        if (LongestRunWithoutWhitespace(text) < _shortestContextKey)
+        var longestRun = _contextBodyCharacters is null ? LongestRunWithoutWhitespace(text) : LongestRunOf(text, _contextBodyCharacters);
+        if (longestRun < _shortestContextKey)
         {
             return false;
         }
@@ -182,6 +191,18 @@ public sealed class SecretMatcher
         }
 
         return false;
+    }
+
+    private static int LongestRunOf(string text, CharacterSet characters)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = characters.Contains(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static int LongestRunWithoutWhitespace(string text)

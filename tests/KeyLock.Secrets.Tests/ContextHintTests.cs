@@ -64,8 +64,27 @@ public sealed class ContextHintTests
         Assert.True(SecretMatcher.Default.MatchesInSomeContext(key));
     }
 
+    public static TheoryData<string> ContextOnlyPatternIds() => new(SecretCatalog.All.Where(p => p.RequiresContext).Select(p => p.Id));
+
+    /// <summary>
+    /// The test before any pattern scan (a run of key-body characters as long as the shortest body) must let every
+    /// context-only key through wherever it sits: inside a URL or a path its neighbours are not body characters.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ContextOnlyPatternIds))]
+    public void MatchesInSomeContext_FindsEveryContextOnlyFormat_InsidePunctuatedText(string patternId)
+    {
+        var key = FakeSecrets.Generate(patternId, 7);
+
+        Assert.True(SecretMatcher.Default.MatchesInSomeContext(key));
+        Assert.True(SecretMatcher.Default.MatchesInSomeContext($"https://api.example.com/v1/chat?mode=a.b&key={key}"));
+        Assert.True(SecretMatcher.Default.MatchesInSomeContext($"/run/secrets/{key}/"));
+    }
+
     [Theory]
     [InlineData("Failed to create the chat completion client for this request")]
+    [InlineData("https://api.openai.com/v1/chat/completions?api-version=2024-10-21")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService")]
     [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI")]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public void MatchesInSomeContext_IsFalseForTextNoNameCouldTurnIntoAKey(string text) =>
