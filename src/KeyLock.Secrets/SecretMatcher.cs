@@ -73,12 +73,12 @@ public sealed class SecretMatcher
 
         _contextPatterns = contextPatterns.ToArray();
         _shortestContextKey = int.MaxValue;
-        _contextBodyCharacters = _contextPatterns.Length == 0 ? null : _contextPatterns[0].Characters;
         foreach (var pattern in _contextPatterns)
         {
             _shortestContextKey = Math.Min(_shortestContextKey, pattern.MinBodyLength);
-            _contextBodyCharacters = pattern.Shape is null ? _contextBodyCharacters?.Union(pattern.Characters, "context key bodies") : null;
         }
+
+        _contextBodyCharacters = BodyCharactersOf(_contextPatterns);
 
         for (var c = 0; c < AsciiCount; c++)
         {
@@ -174,8 +174,7 @@ public sealed class SecretMatcher
             throw new ArgumentNullException(nameof(text));
         }
 
-        var longestRun = _contextBodyCharacters is null ? LongestRunWithoutWhitespace(text) : LongestRunOf(text, _contextBodyCharacters);
-        if (longestRun < _shortestContextKey)
+        if (LongestRun(text, _contextBodyCharacters) < _shortestContextKey)
         {
             return false;
         }
@@ -193,24 +192,31 @@ public sealed class SecretMatcher
         return false;
     }
 
-    private static int LongestRunOf(string text, CharacterSet characters)
+    /// <summary>The union of the patterns' body alphabets; null when there are none or one has a shape instead.</summary>
+    private static CharacterSet? BodyCharactersOf(SecretPattern[] patterns)
     {
-        int longest = 0, run = 0;
-        foreach (var c in text)
+        CharacterSet? union = null;
+        foreach (var pattern in patterns)
         {
-            run = characters.Contains(c) ? run + 1 : 0;
-            longest = Math.Max(longest, run);
+            if (pattern.Shape is not null)
+            {
+                return null;
+            }
+
+            union = union is null ? pattern.Characters : union.Union(pattern.Characters, "context key bodies");
         }
 
-        return longest;
+        return union;
     }
 
-    private static int LongestRunWithoutWhitespace(string text)
+    /// <summary>The longest run of <paramref name="characters"/> in <paramref name="text"/>; with null, of non-whitespace.</summary>
+    private static int LongestRun(string text, CharacterSet? characters)
     {
         int longest = 0, run = 0;
         foreach (var c in text)
         {
-            run = char.IsWhiteSpace(c) ? 0 : run + 1;
+            var inRun = characters is null ? !char.IsWhiteSpace(c) : characters.Contains(c);
+            run = inRun ? run + 1 : 0;
             longest = Math.Max(longest, run);
         }
 

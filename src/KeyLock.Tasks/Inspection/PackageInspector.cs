@@ -39,7 +39,7 @@ namespace KeyLock.Tasks.Inspection
             }
 
             var facts = Read(nupkgPath, cancellationToken);
-            _cache.AddFacts(before, facts, durable: FileStamp.Of(nupkgPath).Equals(before));
+            Keep(nupkgPath, before, facts);
             return facts;
         }
 
@@ -69,8 +69,12 @@ namespace KeyLock.Tasks.Inspection
                 return;
             }
 
-            _cache.AddFacts(before, facts, durable: FileStamp.Of(nupkgPath).Equals(before));
+            Keep(nupkgPath, before, facts);
         }
+
+        // Facts outlive the build only when the archive kept its stamp while they were read.
+        private void Keep(string nupkgPath, FileStamp before, PackageFacts facts) =>
+            _cache.AddFacts(before, facts, durable: FileStamp.Of(nupkgPath).Equals(before));
 
         internal static PackageFacts Read(string nupkgPath, CancellationToken cancellationToken)
         {
