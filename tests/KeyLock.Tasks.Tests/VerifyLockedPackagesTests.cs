@@ -259,8 +259,7 @@ public sealed class VerifyLockedPackagesTests : IDisposable
     [InlineData("")]
     [InlineData("[]")]
     [InlineData("{}")]
-    [InlineData("{ \"version\": 1, \"dependencies\": { \"net10.0\": { \"Alpha\": { \"type\": \"Direct\", \"resolved\": \"not-a-version\" } } } }")]
-    public void Lock_file_that_NuGet_cannot_read_is_KL5002(string content)
+    public void Json_that_is_not_a_lock_file_is_KL5002(string content)
     {
         File.WriteAllText(_ws.DefaultLockFile, content);
 
@@ -270,6 +269,21 @@ public sealed class VerifyLockedPackagesTests : IDisposable
         Assert.Equal("KL5002", error.Code);
         Assert.Equal(_ws.DefaultLockFile, error.File);
         Assert.Contains("cannot be read", error.Message);
+    }
+
+    [Fact]
+    public void Entry_with_a_resolved_value_that_is_no_version_is_KL5002_at_the_entry()
+    {
+        File.WriteAllText(
+            _ws.DefaultLockFile,
+            "{\n  \"version\": 1,\n  \"dependencies\": {\n    \"net10.0\": {\n      \"Alpha\": { \"type\": \"Direct\", \"resolved\": \"not-a-version\" }\n    }\n  }\n}\n");
+
+        Assert.False(_ws.CreateTask(_engine).Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KL5002", error.Code);
+        Assert.Equal((5, 7), (error.LineNumber, error.ColumnNumber));
+        Assert.Contains("'Alpha' has \"resolved\" 'not-a-version', which is not a version", error.Message);
     }
 
     [Fact]

@@ -155,6 +155,13 @@ namespace KeyLock.Tasks.LockFiles
             return idOnly == null ? (0, 0) : (idOnly.Line, idOnly.Column);
         }
 
+        /// <summary>The first package entry for <paramref name="id"/> in either layout, for a file whose version is unknown; else (0, 0).</summary>
+        public (int Line, int Column) FindAnyVersion(string id)
+        {
+            var position = Find(id, 1, _ => true);
+            return position == (0, 0) ? Find(id, 3, _ => true) : position;
+        }
+
         private static bool IsPackageEntry(Entry entry, int lockFileVersion) =>
             lockFileVersion >= 3
                 ? string.Equals(entry.Second, DependenciesProperty, StringComparison.Ordinal)

@@ -9,7 +9,7 @@ using NuGet.Versioning;
 namespace KeyLock.Tasks.LockFiles
 {
     /// <summary>
-    /// Reads packages.lock.json with NuGet's own reader and returns each locked package once, with the
+    /// Reads packages.lock.json into NuGet's lock-file model and returns each locked package once, with the
     /// line of its entry. A malformed file becomes a KL5002 finding, never an exception.
     /// </summary>
     internal static class LockFileReader
@@ -32,7 +32,10 @@ namespace KeyLock.Tasks.LockFiles
             return Read(lockFilePath, bytes);
         }
 
-        /// <summary>Reads from bytes already in memory, so NuGet and the line locator see exactly the same content.</summary>
+        private static ReadOnlyMemory<byte> BodyOf(byte[] utf8) =>
+            utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.AsMemory(3) : utf8;
+
+        /// <summary>Reads from bytes already in memory, so the parser and the line locator see exactly the same content.</summary>
         internal static LockFileReadResult Read(string lockFilePath, byte[] bytes)
         {
             LockFileLineLocator locator;
@@ -47,20 +50,20 @@ namespace KeyLock.Tasks.LockFiles
                     "it is not valid JSON (" + ex.Message.TrimEnd('.') + ")."));
             }
 
-            var nugetLog = new CapturingNuGetLogger();
             PackagesLockFile lockFile;
-            using (var stream = new MemoryStream(bytes, writable: false))
+            try
             {
-                lockFile = PackagesLockFileFormat.Read(stream, nugetLog, lockFilePath);
+                lockFile = PackagesLockFileParser.Parse(BodyOf(bytes), lockFilePath);
+            }
+            catch (LockFileFormatException ex)
+            {
+                (int Line, int Column) at = ex.EntryId == null ? (0, 0) : locator.FindAnyVersion(ex.EntryId);
+                return Failed(Findings.LockFileUnreadable(new SourceLocation(lockFilePath, at.Line, at.Column), ex.Message));
             }
 
-            // NuGet signals any read error with this version and no targets; its reason is in the log.
-            if (lockFile.Version == int.MinValue || lockFile.Version < 1)
+            if (lockFile.Version < 1)
             {
-                var reason = nugetLog.Messages.Count > 0
-                    ? "NuGet reports: " + string.Join(" ", nugetLog.Messages)
-                    : "it has no valid \"version\" property.";
-                return Failed(Findings.LockFileUnreadable(SourceLocation.InFile(lockFilePath), reason));
+                return Failed(Findings.LockFileUnreadable(SourceLocation.InFile(lockFilePath), "it has no valid \"version\" property."));
             }
 
             return Collect(lockFilePath, lockFile, locator);
