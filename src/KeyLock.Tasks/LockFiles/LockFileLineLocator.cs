@@ -13,18 +13,6 @@ namespace KeyLock.Tasks.LockFiles
     /// </summary>
     internal sealed class LockFileLineLocator
     {
-        private const string DependenciesProperty = "dependencies";
-        private const string ResolvedProperty = "resolved";
-        private const string ContentHashProperty = "contentHash";
-        private const string TypeProperty = "type";
-
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
-        {
-            // As lenient as NuGet's own reader, so a file NuGet accepts is never rejected here.
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
-        };
-
         private readonly List<Entry> _entries;
 
         private LockFileLineLocator(List<Entry> entries)
@@ -41,7 +29,7 @@ namespace KeyLock.Tasks.LockFiles
             var start = HasUtf8Bom(utf8) ? 3 : 0;
             var lines = new LineMap(utf8, start);
             var entries = new List<Entry>();
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), LockFileJson.ReaderOptions);
 
             // Names of the properties whose values enclose the current token; null for the root and array items.
             var path = new List<string?>();
@@ -91,15 +79,15 @@ namespace KeyLock.Tasks.LockFiles
                         case JsonTokenType.String:
                             if (current != null && path.Count == 4)
                             {
-                                if (pendingName == ResolvedProperty)
+                                if (pendingName == LockFileJson.Resolved)
                                 {
                                     current.Resolved = reader.GetString();
                                 }
-                                else if (pendingName == ContentHashProperty)
+                                else if (pendingName == LockFileJson.ContentHash)
                                 {
                                     current.ContentHash = reader.GetString();
                                 }
-                                else if (pendingName == TypeProperty)
+                                else if (pendingName == LockFileJson.Type)
                                 {
                                     current.Type = reader.GetString();
                                 }
@@ -164,8 +152,8 @@ namespace KeyLock.Tasks.LockFiles
 
         private static bool IsPackageEntry(Entry entry, int lockFileVersion) =>
             lockFileVersion >= 3
-                ? string.Equals(entry.Second, DependenciesProperty, StringComparison.Ordinal)
-                : string.Equals(entry.First, DependenciesProperty, StringComparison.Ordinal);
+                ? string.Equals(entry.Second, LockFileJson.Dependencies, StringComparison.Ordinal)
+                : string.Equals(entry.First, LockFileJson.Dependencies, StringComparison.Ordinal);
 
         private static bool HasUtf8Bom(byte[] bytes) =>
             bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;

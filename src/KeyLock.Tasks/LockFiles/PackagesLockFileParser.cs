@@ -18,23 +18,13 @@ namespace KeyLock.Tasks.LockFiles
     internal static class PackagesLockFileParser
     {
         private const int AliasedTargetsVersion = 3;
-        private const string VersionProperty = "version";
-        private const string DependenciesProperty = "dependencies";
-        private const string FrameworkProperty = "framework";
-
-        private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
-        {
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
-        };
-
         /// <summary>
         /// The file's targets and entries. Throws <see cref="JsonException"/> for text that is not JSON and
         /// <see cref="LockFileFormatException"/> for JSON that is not a lock file.
         /// </summary>
         public static PackagesLockFile Parse(ReadOnlyMemory<byte> utf8, string path)
         {
-            using var document = JsonDocument.Parse(utf8, DocumentOptions);
+            using var document = JsonDocument.Parse(utf8, LockFileJson.DocumentOptions);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -47,20 +37,20 @@ namespace KeyLock.Tasks.LockFiles
             {
                 foreach (var property in root.EnumerateObject())
                 {
-                    if (property.NameEquals(VersionProperty) || property.Value.ValueKind != JsonValueKind.Object)
+                    if (property.NameEquals(LockFileJson.Version) || property.Value.ValueKind != JsonValueKind.Object)
                     {
                         continue;
                     }
 
                     // Version 3 keys targets by alias; only objects that name a framework are targets.
-                    var framework = StringOrNull(property.Value, FrameworkProperty, entryId: null);
+                    var framework = StringOrNull(property.Value, LockFileJson.Framework, entryId: null);
                     if (!string.IsNullOrEmpty(framework))
                     {
                         targets.Add(ReadTarget(property.Name, framework!, property.Value, alias: true));
                     }
                 }
             }
-            else if (root.TryGetProperty(DependenciesProperty, out var byTarget) && byTarget.ValueKind == JsonValueKind.Object)
+            else if (root.TryGetProperty(LockFileJson.Dependencies, out var byTarget) && byTarget.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in byTarget.EnumerateObject())
                 {
@@ -73,7 +63,7 @@ namespace KeyLock.Tasks.LockFiles
 
         private static int ReadVersion(JsonElement root)
         {
-            if (!root.TryGetProperty(VersionProperty, out var value))
+            if (!root.TryGetProperty(LockFileJson.Version, out var value))
             {
                 return int.MinValue;
             }
@@ -83,7 +73,7 @@ namespace KeyLock.Tasks.LockFiles
                 return number;
             }
 
-            throw new LockFileFormatException($"its \"{VersionProperty}\" is {value.GetRawText()}, not a whole number.", entryId: null);
+            throw new LockFileFormatException($"its \"{LockFileJson.Version}\" is {value.GetRawText()}, not a whole number.", entryId: null);
         }
 
         /// <summary>A target key is "framework" or "framework/runtime" (versions 1 and 2) or "alias" or "alias/runtime" (version 3).</summary>
@@ -103,7 +93,7 @@ namespace KeyLock.Tasks.LockFiles
             }
 
             var entries = value;
-            if (alias && !value.TryGetProperty(DependenciesProperty, out entries))
+            if (alias && !value.TryGetProperty(LockFileJson.Dependencies, out entries))
             {
                 return target;
             }
@@ -129,17 +119,17 @@ namespace KeyLock.Tasks.LockFiles
             var dependency = new LockFileDependency
             {
                 Id = id,
-                ContentHash = StringOrNull(value, "contentHash", id),
+                ContentHash = StringOrNull(value, LockFileJson.ContentHash, id),
                 Dependencies = new List<PackageDependency>(),
             };
 
-            var type = StringOrNull(value, "type", id);
+            var type = StringOrNull(value, LockFileJson.Type, id);
             if (!string.IsNullOrEmpty(type) && Enum.TryParse<PackageDependencyType>(type, ignoreCase: true, out var parsedType))
             {
                 dependency.Type = parsedType;
             }
 
-            var resolved = StringOrNull(value, "resolved", id);
+            var resolved = StringOrNull(value, LockFileJson.Resolved, id);
             if (!string.IsNullOrEmpty(resolved))
             {
                 dependency.ResolvedVersion = NuGetVersion.TryParse(resolved, out var version)
@@ -147,13 +137,13 @@ namespace KeyLock.Tasks.LockFiles
                     : throw new LockFileFormatException($"the entry for '{id}' has \"resolved\" '{resolved}', which is not a version.", id);
             }
 
-            var requested = StringOrNull(value, "requested", id);
+            var requested = StringOrNull(value, LockFileJson.Requested, id);
             if (!string.IsNullOrEmpty(requested))
             {
-                dependency.RequestedVersion = ParseRange(requested!, id, "\"requested\"");
+                dependency.RequestedVersion = ParseRange(requested!, id, "\"" + LockFileJson.Requested + "\"");
             }
 
-            if (value.TryGetProperty(DependenciesProperty, out var needs) && needs.ValueKind == JsonValueKind.Object)
+            if (value.TryGetProperty(LockFileJson.Dependencies, out var needs) && needs.ValueKind == JsonValueKind.Object)
             {
                 foreach (var need in needs.EnumerateObject())
                 {

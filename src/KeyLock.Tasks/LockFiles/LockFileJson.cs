@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace KeyLock.Tasks.LockFiles
+{
+    /// <summary>What the lock file's two readers (the model and the line locator) agree on: property names and leniency.</summary>
+    internal static class LockFileJson
+    {
+        public const string Version = "version";
+        public const string Dependencies = "dependencies";
+        public const string Framework = "framework";
+        public const string Type = "type";
+        public const string Resolved = "resolved";
+        public const string Requested = "requested";
+        public const string ContentHash = "contentHash";
+
+        // As lenient as NuGet's own reader, so a file NuGet accepts is never rejected.
+        public static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
+        public static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
+        {
+            AllowTrailingCommas = ReaderOptions.AllowTrailingCommas,
+            CommentHandling = ReaderOptions.CommentHandling,
+        };
+    }
+}
