@@ -39,7 +39,7 @@ namespace KeyLock.Tasks.Signing
 
         public IReadOnlyList<Finding> Check(LockedPackage package, string nupkgPath, CancellationToken cancellationToken)
         {
-            var source = ReadSource(Path.Combine(Path.GetDirectoryName(nupkgPath)!, ".nupkg.metadata"));
+            var source = ClaimedSource.Read(Path.Combine(Path.GetDirectoryName(nupkgPath)!, ".nupkg.metadata"));
             var origin = SignaturePolicy.IsNuGetOrg(source) ? NuGetOrgRule.FromNuGetOrg
                 : _sources.HoldsToNuGetOrgRule(source) ? NuGetOrgRule.UnprovenSource
                 : NuGetOrgRule.None;
@@ -214,18 +214,6 @@ namespace KeyLock.Tasks.Signing
         {
             var line = (message ?? string.Empty).Split('\n')[0].Trim();
             return line.Length == 0 ? "(no message)" : line;
-        }
-
-        private static string? ReadSource(string metadataPath)
-        {
-            try
-            {
-                return File.Exists(metadataPath) ? NupkgMetadataFileFormat.Read(metadataPath, NullLogger.Instance)?.Source : null;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException || ex is FormatException)
-            {
-                return null;
-            }
         }
     }
 

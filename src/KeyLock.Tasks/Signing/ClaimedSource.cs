@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using System.Text.Json;
+
+namespace KeyLock.Tasks.Signing
+{
+    /// <summary>
+    /// The source a cached package claims to come from: the top-level <c>"source"</c> of its <c>.nupkg.metadata</c>
+    /// (<c>{"version": 2, "contentHash": "…", "source": "https://api.nuget.org/v3/index.json"}</c>, written by NuGet at
+    /// extraction). Read with a forward-only reader because the signature check asks for every package in every build,
+    /// and NuGet 8's reader of this file sets up System.Text.Json's reflection-based serializer first, which cost more
+    /// than the rest of a reused signature verdict. The claim is untrusted input either way (<see cref="RestoreSources"/>).
+    /// </summary>
+    internal static class ClaimedSource
+    {
+        private const string SourceProperty = "source";
+
+        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
+        /// <summary>The claimed source; null when the file is missing, unreadable, not JSON, or names no source.</summary>
+        public static string? Read(string metadataPath)
+        {
+            byte[] bytes;
+            try
+            {
+                if (!File.Exists(metadataPath))
+                {
+                    return null;
+                }
+
+                bytes = File.ReadAllBytes(metadataPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            try
+            {
+                return SourceOf(bytes);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        internal static string? SourceOf(byte[] utf8)
+        {
+            var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? source = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSource = reader.ValueTextEquals(SourceProperty);
+                reader.Read();
+                if (isSource)
+                {
+                    // A repeated property: the last one wins, as in NuGet's reader.
+                    source = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Whatever follows the object must be nothing: a file that is not one JSON document claims nothing.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return null;
+            }
+
+            return string.IsNullOrEmpty(source) ? null : source;
+        }
+    }
+}
