@@ -262,6 +262,14 @@ namespace KeyLock.Tasks
             var assetsRead = assetsPath == null ? null : System.Threading.Tasks.Task.Run(() => ProjectAssets.Read(assetsPath, lockFilePath, assetsFindings));
             var policyRead = VerifySignatures ? System.Threading.Tasks.Task.Run(() => SignaturePolicy.Load(projectDirectory, RestoreConfigFile)) : null;
             var lockFile = LockFileReader.Read(lockFilePath);
+            var locator = new PackageLocator(folders);
+            if (VerifySignatures && reused > 0 && SignatureCheck.SomeVerdictMissing(lockFile.Packages, locator, cache))
+            {
+                // A restore brought an archive whose signature was never verified here: parse the trust roots while the
+                // assets file and the policy are still being read, instead of before that archive's verification.
+                TrustStore.ApplyToVerifierInBackground();
+            }
+
             var assets = assetsRead?.GetAwaiter().GetResult();
             var signaturePolicy = policyRead?.GetAwaiter().GetResult();
 
@@ -285,8 +293,6 @@ namespace KeyLock.Tasks
                 checks.Add(new SignatureCheck(signaturePolicy, cache, assets == null ? RestoreSources.Unknown : RestoreSources.From(assets.LockFile)));
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
-
-            var locator = new PackageLocator(folders);
 
             // What a recorded pass will rest on, known before the checks read it: content digests hold every file from now on.
             var inputs = fastPath == null ? null : VerificationInputs.Of(projectDirectory, ProjectName, lockFilePath, assetsPath, assets, lockFile.Packages, locator, signaturePolicy);

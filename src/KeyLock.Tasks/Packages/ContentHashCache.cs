@@ -66,6 +66,20 @@ namespace KeyLock.Tasks.Packages
         /// <summary>True when a check already passed for exactly this key in this build.</summary>
         public bool IsPassed(string key) => _passed.ContainsKey(key);
 
+        /// <summary>Whether any passed verdict's key starts with <paramref name="prefix"/> (a scan: for a look per package, not per file).</summary>
+        public bool HasPassedWithPrefix(string prefix)
+        {
+            foreach (var key in _passed.Keys)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Records a pass; failures are never cached, so they are reported by every project that uses the package.</summary>
         public void MarkPassed(string key) => MarkPassed(key, durable: false);
 

@@ -44,7 +44,7 @@ namespace KeyLock.Tasks.Signing
                 : _sources.HoldsToNuGetOrgRule(source) ? NuGetOrgRule.UnprovenSource
                 : NuGetOrgRule.None;
             var stamp = FileStamp.Of(nupkgPath);
-            var cacheKey = "S|" + stamp.Key + "|" + _policy.Key + "|" + origin + "|" + TrustStore.Identity;
+            var cacheKey = VerdictPrefix(stamp) + _policy.Key + "|" + origin + "|" + TrustStore.Identity;
             if (_cache.IsPassed(cacheKey))
             {
                 return Passed;
@@ -76,6 +76,28 @@ namespace KeyLock.Tasks.Signing
 
             return findings;
         }
+
+        /// <summary>
+        /// Whether some located archive has no signature verdict at all for its current state (under any policy, claimed
+        /// source or trust roots), so this build will run NuGet's verifier on it: a cheap look before the policy is read,
+        /// for starting work the verifier will need. False can still mean a verification (the policy changed), never
+        /// the reverse.
+        /// </summary>
+        public static bool SomeVerdictMissing(IEnumerable<LockedPackage> packages, PackageLocator locator, ContentHashCache cache)
+        {
+            foreach (var package in packages)
+            {
+                var nupkgPath = locator.Locate(package.Id, package.Version).NupkgPath;
+                if (nupkgPath != null && !cache.HasPassedWithPrefix(VerdictPrefix(FileStamp.Of(nupkgPath))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string VerdictPrefix(FileStamp stamp) => "S|" + stamp.Key + "|";
 
         private IReadOnlyList<Finding> Verify(LockedPackage package, string nupkgPath, SignatureOnceReader reader, NuGetOrgRule origin, string? source, CancellationToken cancellationToken)
         {
