@@ -13,17 +13,10 @@ namespace KeyLock.Tasks.LockFiles
         public const string Requested = "requested";
         public const string ContentHash = "contentHash";
 
-        // As lenient as NuGet's own reader, so a file NuGet accepts is never rejected.
-        public static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
-        {
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
-        };
-
         public static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
         {
-            AllowTrailingCommas = ReaderOptions.AllowTrailingCommas,
-            CommentHandling = ReaderOptions.CommentHandling,
+            AllowTrailingCommas = JsonFiles.Lenient.AllowTrailingCommas,
+            CommentHandling = JsonFiles.Lenient.CommentHandling,
         };
     }
 }

@@ -26,10 +26,10 @@ namespace KeyLock.Tasks.LockFiles
         /// <summary>Parses the whole document. Throws <see cref="LockFileSyntaxException"/> with a position if it is not valid JSON.</summary>
         public static LockFileLineLocator Parse(byte[] utf8)
         {
-            var start = HasUtf8Bom(utf8) ? 3 : 0;
+            var start = JsonFiles.BodyStart(utf8);
             var lines = new LineMap(utf8, start);
             var entries = new List<Entry>();
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), LockFileJson.ReaderOptions);
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), JsonFiles.Lenient);
 
             // Names of the properties whose values enclose the current token; null for the root and array items.
             var path = new List<string?>();
@@ -154,9 +154,6 @@ namespace KeyLock.Tasks.LockFiles
             lockFileVersion >= 3
                 ? string.Equals(entry.Second, LockFileJson.Dependencies, StringComparison.Ordinal)
                 : string.Equals(entry.First, LockFileJson.Dependencies, StringComparison.Ordinal);
-
-        private static bool HasUtf8Bom(byte[] bytes) =>
-            bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
         // System.Text.Json appends " LineNumber: n | BytePositionInLine: m."; the position goes into the error's location instead.
         private static string TrimPositionSuffix(string message)

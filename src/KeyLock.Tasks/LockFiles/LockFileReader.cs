@@ -32,9 +32,6 @@ namespace KeyLock.Tasks.LockFiles
             return Read(lockFilePath, bytes);
         }
 
-        private static ReadOnlyMemory<byte> BodyOf(byte[] utf8) =>
-            utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.AsMemory(3) : utf8;
-
         /// <summary>Reads from bytes already in memory, so the parser and the line locator see exactly the same content.</summary>
         internal static LockFileReadResult Read(string lockFilePath, byte[] bytes)
         {
@@ -53,7 +50,7 @@ namespace KeyLock.Tasks.LockFiles
             PackagesLockFile lockFile;
             try
             {
-                lockFile = PackagesLockFileParser.Parse(BodyOf(bytes), lockFilePath);
+                lockFile = PackagesLockFileParser.Parse(bytes.AsMemory(JsonFiles.BodyStart(bytes)), lockFilePath);
             }
             catch (LockFileFormatException ex)
             {

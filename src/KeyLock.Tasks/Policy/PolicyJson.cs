@@ -56,11 +56,11 @@ namespace KeyLock.Tasks.Policy
         /// <summary>Parses the whole file; throws <see cref="PolicyJsonException"/> with a position for malformed JSON.</summary>
         public static PolicyJsonNode Parse(byte[] utf8)
         {
-            var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+            var start = JsonFiles.BodyStart(utf8);
             var positions = new TextPositions(utf8, start);
             var reader = new Utf8JsonReader(
                 new ReadOnlySpan<byte>(utf8, start, utf8.Length - start),
-                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+                new JsonReaderOptions { CommentHandling = JsonFiles.Lenient.CommentHandling, AllowTrailingCommas = JsonFiles.Lenient.AllowTrailingCommas, MaxDepth = 32 });
             try
             {
                 if (!reader.Read())

@@ -15,12 +15,6 @@ namespace KeyLock.Tasks.Signing
     {
         private const string SourceProperty = "source";
 
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions
-        {
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
-        };
-
         /// <summary>The claimed source; null when the file is missing, unreadable, not JSON, or names no source.</summary>
         public static string? Read(string metadataPath)
         {
@@ -51,8 +45,8 @@ namespace KeyLock.Tasks.Signing
 
         internal static string? SourceOf(byte[] utf8)
         {
-            var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
+            var start = JsonFiles.BodyStart(utf8);
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), JsonFiles.Lenient);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;

@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace KeyLock.Tasks
+{
+    /// <summary>
+    /// What KeyLock's readers of JSON files (the lock file, .nupkg.metadata, keylock.json) share: NuGet's leniency, so a
+    /// file NuGet accepts is never rejected here, and a UTF-8 byte-order mark skipped.
+    /// </summary>
+    internal static class JsonFiles
+    {
+        public static readonly JsonReaderOptions Lenient = new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
+        /// <summary>Where the JSON text starts: after a UTF-8 byte-order mark, if there is one.</summary>
+        public static int BodyStart(byte[] utf8) =>
+            utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+    }
+}
