@@ -72,6 +72,19 @@ public sealed class ClaimedSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_file_far_larger_than_NuGet_writes_claims_nothing_without_being_read_whole()
+    {
+        var path = Path.Combine(_directory, ".nupkg.metadata");
+        var source = "{ \"source\": \"/feeds/local\" }";
+        File.WriteAllText(path, source + new string(' ', (int)ClaimedSource.MaxLength));
+
+        Assert.Null(ClaimedSource.Read(path));
+
+        File.WriteAllText(path, source + new string(' ', (int)ClaimedSource.MaxLength - source.Length));
+        Assert.Equal("/feeds/local", ClaimedSource.Read(path));
+    }
+
+    [Fact]
     public void Missing_file_claims_nothing()
     {
         Assert.Null(ClaimedSource.Read(Path.Combine(_directory, "absent", ".nupkg.metadata")));

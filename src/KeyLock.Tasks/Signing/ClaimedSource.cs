@@ -15,7 +15,10 @@ namespace KeyLock.Tasks.Signing
     {
         private const string SourceProperty = "source";
 
-        /// <summary>The claimed source; null when the file is missing, unreadable, not JSON, or names no source.</summary>
+        // NuGet writes a few hundred bytes; a file in the packages folder far larger than that is not read into memory.
+        internal const long MaxLength = 1024 * 1024;
+
+        /// <summary>The claimed source; null when the file is missing, unreadable, too large, not JSON, or names no source.</summary>
         public static string? Read(string metadataPath)
         {
             byte[] bytes;
@@ -26,7 +29,26 @@ namespace KeyLock.Tasks.Signing
                     return null;
                 }
 
-                bytes = File.ReadAllBytes(metadataPath);
+                using (var stream = new FileStream(metadataPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    if (stream.Length > MaxLength)
+                    {
+                        return null;
+                    }
+
+                    bytes = new byte[stream.Length];
+                    var read = 0;
+                    int count;
+                    while (read < bytes.Length && (count = stream.Read(bytes, read, bytes.Length - read)) > 0)
+                    {
+                        read += count;
+                    }
+
+                    if (read < bytes.Length)
+                    {
+                        return null;
+                    }
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
