@@ -13,8 +13,11 @@ internal sealed record MeasuredCompilation(string Name, Compilation Compilation,
 
 internal static class CompilerCommandLines
 {
-    /// <summary>Reads "directory TAB csc command line" lines. Source generators are not run: analyzers see the hand-written code.</summary>
-    public static List<MeasuredCompilation> Read(string path)
+    /// <summary>
+    /// Reads "directory TAB csc command line" lines. Source generators run only with <paramref name="withGenerators"/>
+    /// (needed to compile the code, not to analyze it: analyzers that skip generated code see the same trees either way).
+    /// </summary>
+    public static List<MeasuredCompilation> Read(string path, bool withGenerators)
     {
         var sdkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var compilations = new List<MeasuredCompilation>();
@@ -26,8 +29,13 @@ internal static class CompilerCommandLines
             var trees = parsed.SourceFiles.Select(file =>
                 CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file.Path)), parsed.ParseOptions, file.Path));
             var references = parsed.MetadataReferences.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference.Reference));
-            var compilation = CSharpCompilation.Create(parsed.CompilationName, trees, references, parsed.CompilationOptions);
+            Compilation compilation = CSharpCompilation.Create(parsed.CompilationName, trees, references, parsed.CompilationOptions);
             var additional = parsed.AdditionalFiles.Select(file => (AdditionalText)new FileText(file.Path)).ToImmutableArray();
+            if (withGenerators)
+            {
+                compilation = SourceGenerators.Run(compilation, parsed, additional);
+            }
+
             compilations.Add(new MeasuredCompilation(parsed.CompilationName ?? Path.GetFileName(parts[0]), compilation, additional));
         }
 
