@@ -159,13 +159,13 @@ namespace KeyLock.Tasks.Packages
                 while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var read = ReadFull(file, buffers.File, buffers.File.Length);
+                    var read = Streams.ReadFull(file, buffers.File, buffers.File.Length);
                     if (read == 0)
                     {
                         break;
                     }
 
-                    var fromArchive = ReadFull(inflated, buffers.Archive, read);
+                    var fromArchive = Streams.ReadFull(inflated, buffers.Archive, read);
                     if (fromArchive < read)
                     {
                         return Findings.EntryLargerThanDeclared(package, nupkgPath, entry.FullName);
@@ -281,23 +281,6 @@ namespace KeyLock.Tasks.Packages
             }
 
             return null;
-        }
-
-        private static int ReadFull(Stream stream, byte[] buffer, int count)
-        {
-            var total = 0;
-            while (total < count)
-            {
-                var read = stream.Read(buffer, total, count - total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total;
         }
 
         private static int FirstDifference(byte[] a, byte[] b, int count)

@@ -37,14 +37,7 @@ namespace KeyLock.Tasks.Signing
                     }
 
                     bytes = new byte[stream.Length];
-                    var read = 0;
-                    int count;
-                    while (read < bytes.Length && (count = stream.Read(bytes, read, bytes.Length - read)) > 0)
-                    {
-                        read += count;
-                    }
-
-                    if (read < bytes.Length)
+                    if (Streams.ReadFull(stream, bytes, bytes.Length) < bytes.Length)
                     {
                         return null;
                     }
