@@ -46,7 +46,7 @@ namespace KeyLock.Tasks.LockFiles
                     var framework = StringOrNull(property.Value, LockFileJson.Framework, entryId: null);
                     if (!string.IsNullOrEmpty(framework))
                     {
-                        targets.Add(ReadTarget(property.Name, framework!, property.Value, alias: true));
+                        targets.Add(ReadTarget(property.Name, framework, property.Value));
                     }
                 }
             }
@@ -54,7 +54,7 @@ namespace KeyLock.Tasks.LockFiles
             {
                 foreach (var property in byTarget.EnumerateObject())
                 {
-                    targets.Add(ReadTarget(property.Name, framework: null, property.Value, alias: false));
+                    targets.Add(ReadTarget(property.Name, framework: null, property.Value));
                 }
             }
 
@@ -76,9 +76,14 @@ namespace KeyLock.Tasks.LockFiles
             throw new LockFileFormatException($"its \"{LockFileJson.Version}\" is {value.GetRawText()}, not a whole number.", entryId: null);
         }
 
-        /// <summary>A target key is "framework" or "framework/runtime" (versions 1 and 2) or "alias" or "alias/runtime" (version 3).</summary>
-        private static PackagesLockFileTarget ReadTarget(string key, string? framework, JsonElement value, bool alias)
+        /// <summary>
+        /// A target key is "framework" or "framework/runtime" (versions 1 and 2: <paramref name="framework"/> null, the value
+        /// holds the entries) or "alias" or "alias/runtime" (version 3: the value names the framework and holds the entries
+        /// under "dependencies").
+        /// </summary>
+        private static PackagesLockFileTarget ReadTarget(string key, string? framework, JsonElement value)
         {
+            var alias = framework != null;
             var parts = key.Split('/');
             var target = new PackagesLockFileTarget
             {
