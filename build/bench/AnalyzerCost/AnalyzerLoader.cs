@@ -15,13 +15,7 @@ internal static class AnalyzerLoader
 {
     public static ImmutableArray<DiagnosticAnalyzer> Load(IReadOnlyList<string> paths, IReadOnlyCollection<string>? diagnosticIds)
     {
-        var context = new AssemblyLoadContext("analyzers");
-        context.Resolving += (loader, name) => paths
-            .Select(path => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name.Name + ".dll"))
-            .Where(File.Exists)
-            .Select(loader.LoadFromAssemblyPath)
-            .FirstOrDefault();
-
+        var context = ContextFor(paths, "analyzers");
         var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
         foreach (var path in paths)
         {
@@ -43,7 +37,20 @@ internal static class AnalyzerLoader
         return analyzers.ToImmutable();
     }
 
-    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    /// <summary>A new load context that resolves the dependencies of the assemblies at <paramref name="paths"/> from next to them.</summary>
+    public static AssemblyLoadContext ContextFor(IReadOnlyList<string> paths, string name)
+    {
+        var context = new AssemblyLoadContext(name);
+        context.Resolving += (loader, assemblyName) => paths
+            .Select(path => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, assemblyName.Name + ".dll"))
+            .Where(File.Exists)
+            .Select(loader.LoadFromAssemblyPath)
+            .FirstOrDefault();
+        return context;
+    }
+
+    /// <summary>The assembly's types, or those that load when some do not.</summary>
+    public static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {
         try
         {

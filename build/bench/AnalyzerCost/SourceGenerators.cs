@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,7 +20,7 @@ internal static class SourceGenerators
 {
     public static Compilation Run(Compilation compilation, CommandLineArguments parsed, ImmutableArray<AdditionalText> additionalFiles)
     {
-        var generators = Load(parsed.AnalyzerReferences.Select(reference => reference.FilePath));
+        var generators = Load(parsed.AnalyzerReferences.Select(reference => Path.GetFullPath(reference.FilePath)).ToList());
         if (generators.Count == 0)
         {
             return compilation;
@@ -39,27 +38,21 @@ internal static class SourceGenerators
         return generated;
     }
 
-    private static List<ISourceGenerator> Load(IEnumerable<string> paths)
+    private static List<ISourceGenerator> Load(IReadOnlyList<string> paths)
     {
-        var all = paths.Select(Path.GetFullPath).ToList();
-        var context = new AssemblyLoadContext("generators");
-        context.Resolving += (loader, name) => all
-            .Select(path => Path.Combine(Path.GetDirectoryName(path)!, name.Name + ".dll"))
-            .Where(File.Exists)
-            .Select(loader.LoadFromAssemblyPath)
-            .FirstOrDefault();
-
+        var context = AnalyzerLoader.ContextFor(paths, "generators");
         var generators = new List<ISourceGenerator>();
-        foreach (var path in all.Where(File.Exists))
+        foreach (var path in paths.Where(File.Exists))
         {
-            Type[] types;
+            IEnumerable<Type> types;
             try
             {
-                types = context.LoadFromAssemblyPath(path).GetTypes();
+                types = AnalyzerLoader.LoadableTypes(context.LoadFromAssemblyPath(path));
             }
-            catch (Exception ex) when (ex is ReflectionTypeLoadException || ex is BadImageFormatException || ex is FileLoadException)
+            catch (Exception ex) when (ex is BadImageFormatException || ex is FileLoadException)
             {
-                types = (ex as ReflectionTypeLoadException)?.Types.OfType<Type>().ToArray() ?? Array.Empty<Type>();
+                // csc warns about an analyzer reference it cannot load and goes on without it.
+                continue;
             }
 
             foreach (var type in types.Where(t => !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null
