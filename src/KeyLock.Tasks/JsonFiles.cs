@@ -17,5 +17,16 @@ namespace KeyLock.Tasks
         /// <summary>Where the JSON text starts: after a UTF-8 byte-order mark, if there is one.</summary>
         public static int BodyStart(byte[] utf8) =>
             utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+
+        /// <summary>A value's JSON kind in words, for messages that say what was found instead of what was expected.</summary>
+        public static string Describe(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
     }
 }

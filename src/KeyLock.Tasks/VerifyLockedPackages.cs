@@ -290,7 +290,7 @@ namespace KeyLock.Tasks
 
             if (signaturePolicy != null)
             {
-                checks.Add(new SignatureCheck(signaturePolicy, cache, assets == null ? RestoreSources.Unknown : RestoreSources.From(assets.LockFile)));
+                checks.Add(new SignatureCheck(signaturePolicy, cache, assets == null ? RestoreSources.Unknown : RestoreSources.From(assets)));
                 checkedWhat.Add(signaturePolicy.RequireSignatures ? "signatures (require mode)" : "signatures");
             }
 

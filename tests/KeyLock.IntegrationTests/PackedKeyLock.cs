@@ -1,3 +1,5 @@
+using KeyLock.TestSupport;
+
 namespace KeyLock.IntegrationTests;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class PackedKeyLock : IDisposable
 
     public string PackagePath { get; }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
     /// <summary>The configuration this test assembly (and so the package's assemblies) was built in.</summary>
     private static string BuildConfiguration { get; } = typeof(PackedKeyLock).Assembly
@@ -59,19 +61,6 @@ public sealed class PackedKeyLock : IDisposable
         {
             // A temp folder left behind is not worth failing the run for.
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

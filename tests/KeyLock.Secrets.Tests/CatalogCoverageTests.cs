@@ -1,3 +1,4 @@
+using KeyLock.TestSupport;
 using System.Text.RegularExpressions;
 using KeyLock.Testing;
 
@@ -123,7 +124,7 @@ public sealed class CatalogCoverageTests
     public void EveryPattern_HasARowInItsRulesPage(string id)
     {
         var pattern = SecretCatalog.Find(id)!;
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", pattern.RuleId + ".md"));
+        var page = File.ReadAllText(RepositoryFiles.PathOf("docs", "rules", pattern.RuleId + ".md"));
 
         Assert.Matches(new Regex(@"^\|.*`" + Regex.Escape(id) + @"`.*\|", RegexOptions.Multiline), page);
         Assert.Contains("`" + pattern.EnvironmentVariable + "`", page, StringComparison.Ordinal);
@@ -142,15 +143,4 @@ public sealed class CatalogCoverageTests
 
     internal static string? ContextFor(SecretPattern pattern) =>
         pattern.RequiresContext ? pattern.EnvironmentVariable : pattern.RequiresCredentialPosition ? "Authorization" : null;
-
-    internal static string RepositoryRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "Analyzers.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("Analyzers.sln not found above the test binaries.");
-        }
-
-        return directory;
-    }
 }

@@ -1,3 +1,4 @@
+using KeyLock.TestSupport;
 using System.Text;
 using KeyLock.Tasks.LockFiles;
 using NuGet.Common;
@@ -63,7 +64,7 @@ public sealed class PackagesLockFileParserTests
 
         // Every lock file this repository commits, as NuGet wrote them (build outputs and the demo's artifacts left out,
         // so a fresh clone and a worked-in tree run the same cases).
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         string[] generated = { "bin", "obj", "artifacts" };
         foreach (var path in Directory.EnumerateFiles(root, "packages.lock.json", SearchOption.AllDirectories)
                      .Where(p => !generated.Any(folder => p.Contains(Path.DirectorySeparatorChar + folder + Path.DirectorySeparatorChar))))
@@ -136,16 +137,5 @@ public sealed class PackagesLockFileParserTests
         }
 
         return text.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
     }
 }

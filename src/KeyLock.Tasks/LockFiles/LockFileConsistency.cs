@@ -25,16 +25,14 @@ namespace KeyLock.Tasks.LockFiles
             var lockTargets = (lockFile.Targets ?? Enumerable.Empty<PackagesLockFileTarget>()).ToList();
             var matchedLockTargets = new HashSet<PackagesLockFileTarget>();
 
-            foreach (var assetsTarget in assets.LockFile.Targets ?? Enumerable.Empty<LockFileTarget>())
+            foreach (var assetsTarget in assets.Targets)
             {
-                var name = TargetName(assetsTarget.TargetFramework?.GetShortFolderName(), assetsTarget.RuntimeIdentifier);
+                var name = TargetName(assetsTarget.Framework.GetShortFolderName(), assetsTarget.RuntimeIdentifier);
                 var lockTarget = lockTargets.FirstOrDefault(t =>
-                    Equals(t.TargetFramework, assetsTarget.TargetFramework)
+                    Equals(t.TargetFramework, assetsTarget.Framework)
                     && string.Equals(t.RuntimeIdentifier ?? string.Empty, assetsTarget.RuntimeIdentifier ?? string.Empty, StringComparison.OrdinalIgnoreCase));
 
-                var resolved = (assetsTarget.Libraries ?? Enumerable.Empty<LockFileTargetLibrary>())
-                    .Where(l => ProjectAssets.IsPackage(l.Type) && l.Name != null && l.Version != null)
-                    .ToList();
+                var resolved = assetsTarget.Packages;
 
                 if (lockTarget == null)
                 {
@@ -55,9 +53,9 @@ namespace KeyLock.Tasks.LockFiles
 
                 foreach (var library in resolved)
                 {
-                    resolvedIds.Add(library.Name!);
-                    var display = library.Name + " " + library.Version!.ToNormalizedString();
-                    if (!pinned.TryGetValue(library.Name!, out var dependency))
+                    resolvedIds.Add(library.Id);
+                    var display = library.Id + " " + library.Version.ToNormalizedString();
+                    if (!pinned.TryGetValue(library.Id, out var dependency))
                     {
                         findings.Add(Findings.PackageNotLocked(SourceLocation.InFile(lockFilePath), name, display, assetsDisplay));
                     }

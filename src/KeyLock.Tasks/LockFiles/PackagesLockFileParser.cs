@@ -118,7 +118,7 @@ namespace KeyLock.Tasks.LockFiles
         {
             if (value.ValueKind != JsonValueKind.Object)
             {
-                throw new LockFileFormatException($"the entry for '{id}' is {Describe(value)}, not an object.", id);
+                throw new LockFileFormatException($"the entry for '{id}' is {JsonFiles.Describe(value)}, not an object.", id);
             }
 
             var dependency = new LockFileDependency
@@ -157,7 +157,7 @@ namespace KeyLock.Tasks.LockFiles
                         JsonValueKind.Null => null,
                         JsonValueKind.String => ParseRange(need.Value.GetString()!, id, $"dependency '{need.Name}'"),
                         _ => throw new LockFileFormatException(
-                            $"the entry for '{id}' gives its dependency '{need.Name}' {Describe(need.Value)} instead of a version range.", id),
+                            $"the entry for '{id}' gives its dependency '{need.Name}' {JsonFiles.Describe(need.Value)} instead of a version range.", id),
                     };
                     dependency.Dependencies.Add(new PackageDependency(need.Name, range));
                 }
@@ -181,19 +181,9 @@ namespace KeyLock.Tasks.LockFiles
             return value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : throw new LockFileFormatException(
-                    (entryId == null ? "a target" : $"the entry for '{entryId}'") + $" has \"{name}\" {Describe(value)} instead of a string.",
+                    (entryId == null ? "a target" : $"the entry for '{entryId}'") + $" has \"{name}\" {JsonFiles.Describe(value)} instead of a string.",
                     entryId);
         }
-
-        private static string Describe(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
-        };
     }
 
     /// <summary>The lock file is JSON but not a lock file NuGet could have written; names the entry when one is at fault.</summary>

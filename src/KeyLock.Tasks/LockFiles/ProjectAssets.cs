@@ -1,32 +1,39 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
+using System.Text.Json;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
-using NuGet.ProjectModel;
 using NuGet.Versioning;
 
 namespace KeyLock.Tasks.LockFiles
 {
     /// <summary>
-    /// What restore resolved (obj/project.assets.json, read with NuGet's own reader): the packages per target and the
-    /// files of each package the build consumes.
+    /// What restore resolved (obj/project.assets.json, read by <see cref="AssetsFileParser"/>): the packages per target, the
+    /// files of each package the build consumes, and the sources restore used.
     /// </summary>
     internal sealed class ProjectAssets
     {
         private readonly Dictionary<(string Id, NuGetVersion Version), SortedSet<string>> _consumed;
 
-        private ProjectAssets(string path, LockFile lockFile, Dictionary<(string Id, NuGetVersion Version), SortedSet<string>> consumed)
+        internal ProjectAssets(
+            string path,
+            IReadOnlyList<AssetsTarget> targets,
+            IReadOnlyList<string>? restoreSources,
+            Dictionary<(string Id, NuGetVersion Version), SortedSet<string>> consumed)
         {
             Path = path;
-            LockFile = lockFile;
+            Targets = targets;
+            RestoreSources = restoreSources;
             _consumed = consumed;
         }
 
         public string Path { get; }
 
-        public LockFile LockFile { get; }
+        public IReadOnlyList<AssetsTarget> Targets { get; }
+
+        /// <summary>project.restore.sources; null when the file does not record them.</summary>
+        public IReadOnlyList<string>? RestoreSources { get; }
 
         /// <summary>Reads the assets file; a missing or unreadable file is a KL5007 finding and a null result.</summary>
         public static ProjectAssets? Read(string assetsFile, string lockFilePath, List<Finding> findings)
@@ -37,27 +44,17 @@ namespace KeyLock.Tasks.LockFiles
                 return null;
             }
 
-            LockFile lockFile;
-            var log = new CapturingNuGetLogger();
             try
             {
-                lockFile = new LockFileFormat().Read(assetsFile, log);
+                var utf8 = File.ReadAllBytes(assetsFile);
+                var start = JsonFiles.BodyStart(utf8);
+                return AssetsFileParser.Parse(new ReadOnlyMemory<byte>(utf8, start, utf8.Length - start), assetsFile);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException || ex is FormatException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException || ex is InvalidDataException)
             {
                 findings.Add(Findings.AssetsFileUnreadable(lockFilePath, assetsFile, Findings.Describe(ex)));
                 return null;
             }
-
-            // NuGet's reader returns an empty file with version int.MinValue (and a logged reason) on a parse error.
-            if (lockFile == null || lockFile.Version < 1)
-            {
-                var reason = log.Messages.Count > 0 ? string.Join(" ", log.Messages) : "no valid version";
-                findings.Add(Findings.AssetsFileUnreadable(lockFilePath, assetsFile, reason));
-                return null;
-            }
-
-            return new ProjectAssets(assetsFile, lockFile, CollectConsumedFiles(lockFile));
         }
 
         /// <summary>
@@ -90,73 +87,10 @@ namespace KeyLock.Tasks.LockFiles
             }
         }
 
-        private static Dictionary<(string Id, NuGetVersion Version), SortedSet<string>> CollectConsumedFiles(LockFile lockFile)
-        {
-            var result = new Dictionary<(string Id, NuGetVersion Version), SortedSet<string>>();
-
-            SortedSet<string> For(string id, NuGetVersion version)
-            {
-                var key = (id.ToUpperInvariant(), version);
-                if (!result.TryGetValue(key, out var set))
-                {
-                    set = new SortedSet<string>(StringComparer.Ordinal);
-                    result.Add(key, set);
-                }
-
-                return set;
-            }
-
-            foreach (var target in lockFile.Targets ?? Enumerable.Empty<LockFileTarget>())
-            {
-                foreach (var library in target.Libraries ?? Enumerable.Empty<LockFileTargetLibrary>())
-                {
-                    if (!IsPackage(library.Type) || library.Name == null || library.Version == null)
-                    {
-                        continue;
-                    }
-
-                    var set = For(library.Name, library.Version);
-                    var items = new IEnumerable<LockFileItem>?[]
-                    {
-                        library.CompileTimeAssemblies, library.RuntimeAssemblies, library.ResourceAssemblies, library.NativeLibraries,
-                        library.AnalyzerAssets, library.Build, library.BuildMultiTargeting, library.ToolsAssemblies, library.EmbedAssemblies,
-                        library.ContentFiles, library.RuntimeTargets,
-                    };
-                    foreach (var list in items)
-                    {
-                        foreach (var item in list ?? Enumerable.Empty<LockFileItem>())
-                        {
-                            Add(set, item?.Path);
-                        }
-                    }
-                }
-            }
-
-            // Analyzers are chosen by the SDK from the library's file list, not per target.
-            foreach (var library in lockFile.Libraries ?? Enumerable.Empty<LockFileLibrary>())
-            {
-                if (!IsPackage(library.Type) || library.Name == null || library.Version == null)
-                {
-                    continue;
-                }
-
-                foreach (var file in library.Files ?? Enumerable.Empty<string>())
-                {
-                    var normalized = file.Replace('\\', '/');
-                    if (normalized.StartsWith("analyzers/", StringComparison.OrdinalIgnoreCase)
-                        && normalized.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-                    {
-                        Add(For(library.Name, library.Version), normalized);
-                    }
-                }
-            }
-
-            return result;
-        }
-
         internal static bool IsPackage(string? type) => string.Equals(type, "package", StringComparison.OrdinalIgnoreCase);
 
-        private static void Add(SortedSet<string> set, string? path)
+        /// <summary>Adds a package path ('/'-separated) unless it only marks an empty folder.</summary>
+        internal static void Add(SortedSet<string> set, string? path)
         {
             if (string.IsNullOrEmpty(path))
             {

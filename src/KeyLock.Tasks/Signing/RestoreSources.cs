@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NuGet.ProjectModel;
+using KeyLock.Tasks.LockFiles;
 
 namespace KeyLock.Tasks.Signing
 {
@@ -29,8 +29,8 @@ namespace KeyLock.Tasks.Signing
             _includesNuGetOrg = _sources != null && _sources.Any(SignaturePolicy.IsNuGetOrg);
         }
 
-        public static RestoreSources From(LockFile assets) =>
-            new RestoreSources(assets.PackageSpec?.RestoreMetadata?.Sources?.Select(source => source.Source));
+        public static RestoreSources From(ProjectAssets assets) =>
+            assets.RestoreSources == null ? Unknown : new RestoreSources(assets.RestoreSources);
 
         /// <summary>
         /// True when a package whose metadata names <paramref name="claimedSource"/> (null: no metadata, or no source in it)

@@ -1,3 +1,4 @@
+using KeyLock.TestSupport;
 using System.Reflection;
 using KeyLock.Analyzers.Tests.Helpers;
 using KeyLock.CodeFixes.Rules.HardcodedSecrets;

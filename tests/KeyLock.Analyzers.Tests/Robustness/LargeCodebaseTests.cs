@@ -1,3 +1,4 @@
+using KeyLock.TestSupport;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;

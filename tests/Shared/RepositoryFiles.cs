@@ -1,4 +1,4 @@
-namespace KeyLock.Analyzers.Tests.Helpers;
+namespace KeyLock.TestSupport;
 
 /// <summary>Locates files of this repository from the test's output folder.</summary>
 internal static class RepositoryFiles
