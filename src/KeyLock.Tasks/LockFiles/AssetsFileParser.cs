@@ -105,7 +105,7 @@ namespace KeyLock.Tasks.LockFiles
         {
             try
             {
-                return NuGetFramework.Parse(framework);
+                return FrameworkNames.Parse(framework);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException)
             {

@@ -27,7 +27,8 @@ namespace KeyLock.Tasks.LockFiles
 
             foreach (var assetsTarget in assets.Targets)
             {
-                var name = TargetName(assetsTarget.Framework.GetShortFolderName(), assetsTarget.RuntimeIdentifier);
+                // A short folder name needs NuGet's framework tables: built only for a message.
+                var name = new Lazy<string>(() => TargetName(assetsTarget.Framework.GetShortFolderName(), assetsTarget.RuntimeIdentifier));
                 var lockTarget = lockTargets.FirstOrDefault(t =>
                     Equals(t.TargetFramework, assetsTarget.Framework)
                     && string.Equals(t.RuntimeIdentifier ?? string.Empty, assetsTarget.RuntimeIdentifier ?? string.Empty, StringComparison.OrdinalIgnoreCase));
@@ -38,7 +39,7 @@ namespace KeyLock.Tasks.LockFiles
                 {
                     if (resolved.Count > 0)
                     {
-                        findings.Add(Findings.TargetNotLocked(lockFilePath, name, assetsDisplay));
+                        findings.Add(Findings.TargetNotLocked(lockFilePath, name.Value, assetsDisplay));
                     }
 
                     continue;
@@ -57,13 +58,13 @@ namespace KeyLock.Tasks.LockFiles
                     var display = library.Id + " " + library.Version.ToNormalizedString();
                     if (!pinned.TryGetValue(library.Id, out var dependency))
                     {
-                        findings.Add(Findings.PackageNotLocked(SourceLocation.InFile(lockFilePath), name, display, assetsDisplay));
+                        findings.Add(Findings.PackageNotLocked(SourceLocation.InFile(lockFilePath), name.Value, display, assetsDisplay));
                     }
                     else if (dependency.ResolvedVersion != null && dependency.ResolvedVersion != library.Version)
                     {
                         findings.Add(Findings.PackageVersionDiffers(
                             Locate(lockFilePath, locked, dependency),
-                            name,
+                            name.Value,
                             dependency.Id + " " + dependency.ResolvedVersion.ToNormalizedString(),
                             display,
                             assetsDisplay));
@@ -75,7 +76,7 @@ namespace KeyLock.Tasks.LockFiles
                     if (!resolvedIds.Contains(dependency.Id))
                     {
                         var display = dependency.Id + (dependency.ResolvedVersion == null ? string.Empty : " " + dependency.ResolvedVersion.ToNormalizedString());
-                        findings.Add(Findings.PackageNotRestored(Locate(lockFilePath, locked, dependency), name, display, assetsDisplay));
+                        findings.Add(Findings.PackageNotRestored(Locate(lockFilePath, locked, dependency), name.Value, display, assetsDisplay));
                     }
                 }
             }

@@ -87,7 +87,7 @@ namespace KeyLock.Tasks.LockFiles
             var parts = key.Split('/');
             var target = new PackagesLockFileTarget
             {
-                TargetFramework = NuGetFramework.Parse(framework ?? parts[0]),
+                TargetFramework = FrameworkNames.Parse(framework ?? parts[0]),
                 RuntimeIdentifier = parts.Length == 2 ? parts[1] : null,
                 Dependencies = new List<LockFileDependency>(),
             };
