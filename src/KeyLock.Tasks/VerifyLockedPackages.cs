@@ -98,6 +98,9 @@ namespace KeyLock.Tasks
         [Output]
         public int VerifiedPackageCount { get; private set; }
 
+        /// <summary>Why a remembered signature policy still holds (logged, and looked for by tests).</summary>
+        internal const string PolicyUnchanged = "no nuget.config it was read from, or that NuGet would read, changed since";
+
         public void Cancel() => _cancellation.Cancel();
 
         public override bool Execute()
@@ -260,7 +263,7 @@ namespace KeyLock.Tasks
             var assetsPath = string.IsNullOrWhiteSpace(ProjectAssetsFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, ProjectAssetsFile!.Trim()));
             var assetsFindings = new List<Finding>();
             var assetsRead = assetsPath == null ? null : System.Threading.Tasks.Task.Run(() => ProjectAssets.Read(assetsPath, lockFilePath, assetsFindings));
-            var policyRead = VerifySignatures ? System.Threading.Tasks.Task.Run(() => SignaturePolicy.Load(projectDirectory, RestoreConfigFile)) : null;
+            var policyRead = VerifySignatures ? System.Threading.Tasks.Task.Run(() => LoadSignaturePolicy(projectDirectory, verdictFile, fastPath, cache)) : null;
             var lockFile = LockFileReader.Read(lockFilePath);
             var locator = new PackageLocator(folders);
             if (VerifySignatures && reused > 0 && SignatureCheck.SomeVerdictMissing(lockFile.Packages, locator, cache))
@@ -271,7 +274,11 @@ namespace KeyLock.Tasks
             }
 
             var assets = assetsRead?.GetAwaiter().GetResult();
-            var signaturePolicy = policyRead?.GetAwaiter().GetResult();
+            var (signaturePolicy, policyMemo) = policyRead?.GetAwaiter().GetResult() ?? (null, null);
+            if (policyMemo != null)
+            {
+                Log.LogMessage(MessageImportance.Low, $"KeyLock: signature policy remembered in {policyMemo}: {PolicyUnchanged}.");
+            }
 
             var findings = new List<Finding>(lockFile.Findings);
             findings.AddRange(assetsFindings);
@@ -356,6 +363,23 @@ namespace KeyLock.Tasks
                     $"KeyLock: package verification failed against {display}: {reporter.ErrorCount} error(s); " +
                     $"{result.VerifiedCount} of {lockFile.Packages.Count} packages with a content hash passed every check ({what}).");
             }
+        }
+
+        /// <summary>
+        /// The policy from nuget.config, or the one the last full verification read when none of its inputs changed (only
+        /// where the fast path trusts kernel identities: <see cref="SignaturePolicyMemo"/>); then also the memo's path.
+        /// Runs beside the other reads, so it does not log.
+        /// </summary>
+        private (SignaturePolicy Policy, string? RememberedIn) LoadSignaturePolicy(string projectDirectory, string? verdictFile, FastPath? fastPath, ContentHashCache cache)
+        {
+            if (verdictFile == null || fastPath?.Mode != ChangeDetection.KernelIdentity)
+            {
+                return (SignaturePolicy.Load(projectDirectory, RestoreConfigFile), null);
+            }
+
+            var memo = SignaturePolicyMemo.PathFor(verdictFile);
+            var (policy, remembered) = SignaturePolicyMemo.Load(memo, projectDirectory, RestoreConfigFile, cache.CreatedUtc - FileStamp.SettleTime);
+            return (policy, remembered ? memo : null);
         }
 
         /// <summary>The verdict cache file, or null when the cache is off.</summary>

@@ -15,7 +15,13 @@ public abstract class FastPathTests : IDisposable
 {
     private readonly SignedPackageProject _project;
 
-    protected FastPathTests(string? changeDetection) => _project = new SignedPackageProject(changeDetection: changeDetection);
+    protected FastPathTests(string? changeDetection)
+    {
+        _project = new SignedPackageProject(changeDetection: changeDetection);
+        IsContentDigest = changeDetection == "content";
+    }
+
+    private bool IsContentDigest { get; }
 
     public void Dispose() => _project.Dispose();
 
@@ -131,6 +137,35 @@ public abstract class FastPathTests : IDisposable
     }
 
     [Fact]
+    public void Nuget_config_switched_to_require_mode_after_a_pass_is_KL6003()
+    {
+        var config = Path.Combine(_project.Workspace.ProjectDirectory, "nuget.config");
+        File.WriteAllText(config, NuGetConfig("accept"));
+        SignedPackageProject.Settle();
+        RecordPass(_project);
+
+        File.WriteAllText(config, NuGetConfig("require"));
+
+        var engine = FullBuild(_project, expectPass: false);
+        Assert.Equal("KL6003", Assert.Single(engine.Errors).Code);
+        Assert.DoesNotContain(engine.Messages, m => Text(m).Contains(VerifyLockedPackages.PolicyUnchanged, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_build_after_a_restore_takes_the_signature_policy_from_the_memo_where_stamps_are_kernel_identities()
+    {
+        RecordPass(_project);
+
+        // A restore rewrites the assets file; nuget.config stays as it was.
+        File.WriteAllText(_project.AssetsPath, File.ReadAllText(_project.AssetsPath) + " ");
+
+        var engine = FullBuild(_project, expectPass: true);
+        Assert.Equal(
+            _project.RecordsPasses && !IsContentDigest,
+            engine.Messages.Any(m => Text(m).Contains(VerifyLockedPackages.PolicyUnchanged, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Nuget_config_appearing_in_the_project_folder_is_a_full_verification()
     {
         RecordPass(_project);
@@ -139,6 +174,10 @@ public abstract class FastPathTests : IDisposable
 
         FullBuild(_project, expectPass: true);
     }
+
+    // One trusted author, who did not sign the test package: require mode rejects it, accept mode does not care.
+    private static string NuGetConfig(string mode) =>
+        NuGetConfigText.SignaturePolicy(mode == "require", NuGetConfigText.Author("SomeoneElse", new string('A', 64)));
 }
 
 /// <summary>The fast path with kernel identities (the default on Linux).</summary>

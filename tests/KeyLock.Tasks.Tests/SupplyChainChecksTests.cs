@@ -657,19 +657,9 @@ public sealed class SupplyChainChecksTests : IDisposable
         Path.Combine(TestPackage.VersionFolder(_ws.GlobalPackages, id, version), relative.Replace('/', Path.DirectorySeparatorChar));
 
     private void WriteNuGetConfig(bool requireMode, string authorFingerprint) =>
-        File.WriteAllText(Path.Combine(_ws.ProjectDirectory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="signatureValidationMode" value="{(requireMode ? "require" : "accept")}" />
-              </config>
-              <trustedSigners>
-                <author name="SomeoneElse">
-                  <certificate fingerprint="{authorFingerprint}" hashAlgorithm="SHA256" allowUntrustedRoot="false" />
-                </author>
-              </trustedSigners>
-            </configuration>
-            """);
+        File.WriteAllText(
+            Path.Combine(_ws.ProjectDirectory, "nuget.config"),
+            NuGetConfigText.SignaturePolicy(requireMode, NuGetConfigText.Author("SomeoneElse", authorFingerprint)));
 
     /// <summary>Rewrites the uncompressed-size fields (local header and central directory) of one entry.</summary>
     private static void PatchUncompressedSize(string nupkg, string entryName, uint size)

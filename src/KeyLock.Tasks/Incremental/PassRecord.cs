@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Reporting;
@@ -42,37 +41,16 @@ namespace KeyLock.Tasks.Incremental
 
         public static PassRecord? Read(string path)
         {
-            string text;
-            try
-            {
-                if (!File.Exists(path))
-                {
-                    return null;
-                }
-
-                text = File.ReadAllText(path, Encoding.UTF8);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                return null;
-            }
-
-            var endAt = text.LastIndexOf("end\t", StringComparison.Ordinal);
-            if (endAt <= 0 || text[endAt - 1] != '\n' || text.Substring(endAt + 4).TrimEnd('\n') != Checksum(text.Substring(0, endAt)))
+            var lines = SealedText.Open(path, Magic);
+            if (lines == null)
             {
                 return null;
             }
 
             var record = new PassRecord();
-            var lines = text.Substring(0, endAt).Split('\n');
-            if (lines[0] != Magic)
+            foreach (var fields in lines)
             {
-                return null;
-            }
-
-            for (var i = 1; i < lines.Length - 1; i++)
-            {
-                if (!record.TryParse(lines[i].Split('\t')))
+                if (!record.TryParse(fields))
                 {
                     return null;
                 }
@@ -89,27 +67,26 @@ namespace KeyLock.Tasks.Incremental
                 .Append("parameters\t").Append(Parameters).Append('\n')
                 .Append("verified\t").Append(new DateTimeOffset(VerifiedUtc).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append('\n')
                 .Append("packages\t").Append(PackageCount.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                .Append("summary\t").Append(Escape(Summary)).Append('\n');
+                .Append("summary\t").Append(SealedText.Escape(Summary)).Append('\n');
             foreach (var (importance, message) in Messages)
             {
-                text.Append("message\t").Append(((int)importance).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(Escape(message)).Append('\n');
+                text.Append("message\t").Append(((int)importance).ToString(CultureInfo.InvariantCulture)).Append('\t').Append(SealedText.Escape(message)).Append('\n');
             }
 
             foreach (var warning in Warnings)
             {
                 var at = warning.Location;
-                text.Append("warning\t").Append(warning.Code.Id).Append('\t').Append(Escape(at.File ?? string.Empty)).Append('\t')
+                text.Append("warning\t").Append(warning.Code.Id).Append('\t').Append(SealedText.Escape(at.File ?? string.Empty)).Append('\t')
                     .Append(at.Line.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(at.Column.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                    .Append(Escape(warning.Message)).Append('\n');
+                    .Append(SealedText.Escape(warning.Message)).Append('\n');
             }
 
             foreach (var (entry, stamp) in Inputs)
             {
-                text.Append("input\t").Append(entry.FollowLinks ? "follow" : "nofollow").Append('\t').Append(Escape(entry.Path)).Append('\t').Append(stamp).Append('\n');
+                text.Append("input\t").Append(SealedText.InputFields(entry, stamp)).Append('\n');
             }
 
-            var body = text.ToString();
-            return AtomicFile.Write(path, body + "end\t" + Checksum(body) + "\n");
+            return AtomicFile.Write(path, SealedText.Seal(text.ToString()));
         }
 
         private bool TryParse(string[] fields)
@@ -129,52 +106,23 @@ namespace KeyLock.Tasks.Incremental
                     PackageCount = count;
                     return true;
                 case "summary" when fields.Length == 2:
-                    Summary = Unescape(fields[1]);
+                    Summary = SealedText.Unescape(fields[1]);
                     return true;
                 case "message" when fields.Length == 3 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var importance) && importance <= (int)MessageImportance.Low:
-                    Messages.Add(((MessageImportance)importance, Unescape(fields[2])));
+                    Messages.Add(((MessageImportance)importance, SealedText.Unescape(fields[2])));
                     return true;
                 case "warning" when fields.Length == 6
                     && KeyLockCodes.All.Any(c => c.Id == fields[1])
                     && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var line)
                     && int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var column):
-                    Warnings.Add(new Finding(KeyLockCodes.All.First(c => c.Id == fields[1]), new SourceLocation(Unescape(fields[2]), line, column), Unescape(fields[5])));
+                    Warnings.Add(new Finding(KeyLockCodes.All.First(c => c.Id == fields[1]), new SourceLocation(SealedText.Unescape(fields[2]), line, column), SealedText.Unescape(fields[5])));
                     return true;
-                case "input" when fields.Length == 4 && (fields[1] == "follow" || fields[1] == "nofollow") && fields[3].Length > 0:
-                    Inputs.Add((new InputEntry(Unescape(fields[2]), fields[1] == "follow"), fields[3]));
+                case "input" when SealedText.TryParseInput(fields, out var entry, out var stamp):
+                    Inputs.Add((entry, stamp));
                     return true;
                 default:
                     return false;
             }
-        }
-
-        private static string Checksum(string body)
-        {
-            using (var sha = SHA256.Create())
-            {
-                return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(body))).Replace("-", string.Empty);
-            }
-        }
-
-        private static string Escape(string text) =>
-            text.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
-
-        private static string Unescape(string text)
-        {
-            var result = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] != '\\' || i + 1 == text.Length)
-                {
-                    result.Append(text[i]);
-                    continue;
-                }
-
-                var next = text[++i];
-                result.Append(next == 't' ? '\t' : next == 'r' ? '\r' : next == 'n' ? '\n' : next);
-            }
-
-            return result.ToString();
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using KeyLock.Tasks.LockFiles;
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Signing;
@@ -37,7 +36,7 @@ namespace KeyLock.Tasks.Incremental
             SignaturePolicy? signaturePolicy)
         {
             var inputs = new VerificationInputs();
-            inputs.AddProjectLookups(projectDirectory, projectName, nugetConfig: signaturePolicy != null);
+            inputs.AddProjectLookups(projectDirectory, projectName);
             inputs.Require(lockFilePath);
             if (assetsPath != null)
             {
@@ -46,12 +45,8 @@ namespace KeyLock.Tasks.Incremental
 
             if (signaturePolicy != null)
             {
-                foreach (var path in signaturePolicy.ConfigFiles)
-                {
-                    inputs.Require(path);
-                }
-
-                foreach (var path in signaturePolicy.ConfigFolders.Concat(TrustStore.BundlePaths))
+                inputs.AddSignaturePolicyInputs(projectDirectory, signaturePolicy);
+                foreach (var path in TrustStore.BundlePaths)
                 {
                     inputs.Probe(path);
                 }
@@ -73,23 +68,41 @@ namespace KeyLock.Tasks.Incremental
         public void Probe(string path, bool followLinks = true) => Add(path, followLinks, required: false);
 
         /// <summary>
-        /// The lock-file names NuGet tries in the project folder, and keylock.json (plus nuget.config when signatures are
-        /// verified) in the project folder and every folder above it, the way both are looked up.
+        /// The lock-file names NuGet tries in the project folder, and keylock.json in the project folder and every folder
+        /// above it, the way both are looked up.
         /// </summary>
-        public void AddProjectLookups(string projectDirectory, string projectName, bool nugetConfig)
+        public void AddProjectLookups(string projectDirectory, string projectName)
         {
             Probe(Path.Combine(projectDirectory, "packages." + projectName.Replace(' ', '_') + ".lock.json"));
             Probe(Path.Combine(projectDirectory, LockFilePathResolver.DefaultFileName));
             for (var directory = new DirectoryInfo(projectDirectory); directory != null; directory = directory.Parent)
             {
                 Probe(Path.Combine(directory.FullName, Policy.KeyLockPolicy.FileName));
-                if (nugetConfig)
+            }
+        }
+
+        /// <summary>
+        /// What the signature policy was read from: the nuget.config files NuGet loaded, every place it would find one from
+        /// the project folder up, and the user-wide and machine-wide config folders (whatever appears there changes it).
+        /// </summary>
+        public void AddSignaturePolicyInputs(string projectDirectory, SignaturePolicy policy)
+        {
+            for (var directory = new DirectoryInfo(projectDirectory); directory != null; directory = directory.Parent)
+            {
+                foreach (var name in NuGetConfigNames)
                 {
-                    foreach (var name in NuGetConfigNames)
-                    {
-                        Probe(Path.Combine(directory.FullName, name));
-                    }
+                    Probe(Path.Combine(directory.FullName, name));
                 }
+            }
+
+            foreach (var path in policy.ConfigFiles)
+            {
+                Require(path);
+            }
+
+            foreach (var path in policy.ConfigFolders)
+            {
+                Probe(path);
             }
         }
 

@@ -25,10 +25,23 @@ namespace KeyLock.Tasks.Signing
         private static readonly string[] NuGetOrgHosts = { "api.nuget.org", "www.nuget.org", "nuget.org" };
 
         public SignaturePolicy(bool requireSignatures, IReadOnlyCollection<TrustedSignerAllowListEntry> allowList, string configDescription)
+            : this(requireSignatures, allowList, configDescription, Array.Empty<string>(), Array.Empty<string>())
+        {
+        }
+
+        /// <summary>A policy and where it came from (<see cref="Load"/>, or <see cref="SignaturePolicyMemo"/> remembering one).</summary>
+        internal SignaturePolicy(
+            bool requireSignatures,
+            IReadOnlyCollection<TrustedSignerAllowListEntry> allowList,
+            string configDescription,
+            IReadOnlyList<string> configFiles,
+            IReadOnlyList<string> configFolders)
         {
             RequireSignatures = requireSignatures;
             AllowList = allowList;
             ConfigDescription = configDescription;
+            ConfigFiles = configFiles;
+            ConfigFolders = configFolders;
             Key = (requireSignatures ? "require" : "accept") + "|" +
                 string.Join(",", allowList.Select(e => $"{e.Target}:{e.Placement}:{e.FingerprintAlgorithm}:{e.Fingerprint}:{e.AllowUntrustedRoot}:{string.Join(";", e.Owners ?? Array.Empty<string>())}"));
         }
@@ -45,10 +58,10 @@ namespace KeyLock.Tasks.Signing
         public string Key { get; }
 
         /// <summary>The nuget.config files the policy was read from.</summary>
-        public IReadOnlyList<string> ConfigFiles { get; private set; } = Array.Empty<string>();
+        public IReadOnlyList<string> ConfigFiles { get; }
 
         /// <summary>Folders NuGet lists for user-wide and machine-wide config files (whatever appears there changes the policy).</summary>
-        public IReadOnlyList<string> ConfigFolders { get; private set; } = Array.Empty<string>();
+        public IReadOnlyList<string> ConfigFolders { get; }
 
         /// <summary>Loads nuget.config the way restore does (project directory upwards, user and machine-wide files).</summary>
         public static SignaturePolicy Load(string projectDirectory, string? configFile)
@@ -60,19 +73,23 @@ namespace KeyLock.Tasks.Signing
             var context = ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance);
             var files = settings.GetConfigFilePaths();
             var description = files.Count == 0 ? "no nuget.config" : string.Join(", ", files);
-            var userFolder = NuGetEnvironment.GetFolderPath(NuGetFolderPath.UserSettingsDirectory);
             return new SignaturePolicy(
                 context.Policy == SignatureValidationMode.Require,
                 context.AllowList ?? (IReadOnlyCollection<TrustedSignerAllowListEntry>)Array.Empty<TrustedSignerAllowListEntry>(),
-                description)
+                description,
+                files.ToList(),
+                NuGetConfigFolders());
+        }
+
+        /// <summary>The user-wide folder, its config subfolder and the machine-wide folder NuGet reads config files from here.</summary>
+        public static IReadOnlyList<string> NuGetConfigFolders()
+        {
+            var userFolder = NuGetEnvironment.GetFolderPath(NuGetFolderPath.UserSettingsDirectory);
+            return new[]
             {
-                ConfigFiles = files.ToList(),
-                ConfigFolders = new[]
-                {
-                    userFolder,
-                    System.IO.Path.Combine(userFolder, "config"),
-                    NuGetEnvironment.GetFolderPath(NuGetFolderPath.MachineWideConfigDirectory),
-                },
+                userFolder,
+                System.IO.Path.Combine(userFolder, "config"),
+                NuGetEnvironment.GetFolderPath(NuGetFolderPath.MachineWideConfigDirectory),
             };
         }
 
