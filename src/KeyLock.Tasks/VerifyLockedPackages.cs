@@ -405,9 +405,8 @@ namespace KeyLock.Tasks
             }
 
             // The pass is as old as the oldest verdict it rests on (verdicts from earlier builds keep their time).
-            var now = DateTime.UtcNow;
-            var oldest = cache.DurableVerdicts.Select(v => v.Value).Where(t => t < now).DefaultIfEmpty(now).Min();
-            return fastPath.Record(inputs, held, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, oldest);
+            return fastPath.Record(
+                inputs, held, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, cache.OldestDurableVerdict(DateTime.UtcNow));
         }
 
         private string ProjectFileForErrors()

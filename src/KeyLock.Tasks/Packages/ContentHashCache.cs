@@ -104,6 +104,23 @@ namespace KeyLock.Tasks.Packages
         /// <summary>Verdicts to save, with when each was verified.</summary>
         internal IEnumerable<KeyValuePair<string, DateTime>> DurableVerdicts => _durable;
 
+        internal bool TryGetDurableVerdict(string key, out DateTime verifiedUtc) => _durable.TryGetValue(key, out verifiedUtc);
+
+        /// <summary>When the oldest durable verdict was verified, or <paramref name="now"/> when none is older.</summary>
+        internal DateTime OldestDurableVerdict(DateTime now)
+        {
+            var oldest = now;
+            foreach (var verdict in _durable)
+            {
+                if (verdict.Value < oldest)
+                {
+                    oldest = verdict.Value;
+                }
+            }
+
+            return oldest;
+        }
+
         /// <summary>Adds verdicts read from a verdict cache file, once per file per build.</summary>
         internal bool BeginLoad(string storePath) => _loadedStores.TryAdd(storePath, true);
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 
 namespace KeyLock.Tasks.Packages
@@ -91,19 +90,31 @@ namespace KeyLock.Tasks.Packages
         /// <summary>Writes the build's durable verdicts (unexpired) to <paramref name="path"/>, atomically; the reason on failure.</summary>
         public static string? Save(string path, ContentHashCache cache)
         {
+            // Sorted as strings, not as key-value pairs: LINQ over a struct element type is JIT-compiled afresh in every build.
             var now = DateTime.UtcNow;
-            var entries = cache.DurableVerdicts
-                .Where(e => now - e.Value < MaxAge && e.Value <= now && e.Key.IndexOf('\n') < 0 && e.Key.IndexOf('\r') < 0)
-                .OrderBy(e => e.Key, StringComparer.Ordinal)
-                .ToList();
-            var text = new StringBuilder(Header).Append('\n');
-            foreach (var entry in entries)
+            var keys = new List<string>();
+            foreach (var entry in cache.DurableVerdicts)
             {
-                var seconds = new DateTimeOffset(entry.Value).ToUnixTimeSeconds();
-                text.Append(seconds.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(entry.Key).Append('\n');
+                if (now - entry.Value < MaxAge && entry.Value <= now && entry.Key.IndexOf('\n') < 0 && entry.Key.IndexOf('\r') < 0)
+                {
+                    keys.Add(entry.Key);
+                }
             }
 
-            text.Append("end\t").Append(entries.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            keys.Sort(StringComparer.Ordinal);
+            var text = new StringBuilder(Header).Append('\n');
+            var written = 0;
+            foreach (var key in keys)
+            {
+                if (cache.TryGetDurableVerdict(key, out var verifiedUtc))
+                {
+                    var seconds = new DateTimeOffset(verifiedUtc).ToUnixTimeSeconds();
+                    text.Append(seconds.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(key).Append('\n');
+                    written++;
+                }
+            }
+
+            text.Append("end\t").Append(written.ToString(CultureInfo.InvariantCulture)).Append('\n');
             return AtomicFile.Write(path, text.ToString());
         }
     }
