@@ -85,6 +85,16 @@ public sealed class SignaturePolicyMemoTests : IDisposable
     }
 
     [Fact]
+    public void A_relative_config_file_is_keyed_with_the_current_directory_it_is_found_from()
+    {
+        var folders = SignaturePolicy.NuGetConfigFolders();
+        var absolute = Path.Combine(_ws.Root, "ci.config");
+
+        Assert.Contains(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, "ci.config", folders).Split('\n'));
+        Assert.DoesNotContain(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, absolute, folders).Split('\n'));
+    }
+
+    [Fact]
     public void A_damaged_or_old_memo_is_ignored()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);

@@ -147,9 +147,16 @@ namespace KeyLock.Tasks.Signing
             _ = AtomicFile.Write(path, SealedText.Seal(text.ToString()));
         }
 
-        /// <summary>Everything besides file stamps that decides which nuget.config files NuGet reads.</summary>
-        internal static string Key(string projectDirectory, string? configFile, IReadOnlyList<string> configFolders) =>
-            string.Join("\n", new[] { FastPath.Build, Path.GetFullPath(projectDirectory), configFile?.Trim() ?? string.Empty }.Concat(configFolders));
+        /// <summary>
+        /// Everything besides file stamps that decides which nuget.config files NuGet reads. A relative RestoreConfigFile
+        /// counts with the current directory, which is not the same in every MSBuild process.
+        /// </summary>
+        internal static string Key(string projectDirectory, string? configFile, IReadOnlyList<string> configFolders)
+        {
+            var file = configFile?.Trim() ?? string.Empty;
+            var fileContext = file.Length > 0 && !Path.IsPathRooted(file) ? Environment.CurrentDirectory : string.Empty;
+            return string.Join("\n", new[] { FastPath.Build, Path.GetFullPath(projectDirectory), file, fileContext }.Concat(configFolders));
+        }
 
         private static string SignerFields(TrustedSignerAllowListEntry signer) =>
             string.Join(
