@@ -58,6 +58,23 @@ public sealed class AssetsFileParserTests
         "    \"frameworks\": { \"main\": { \"framework\": \"net8.0\", \"targetAlias\": \"main\" }, \"net10.0\": { \"framework\": \"net10.0\", \"targetAlias\": \"net10.0\" } } }\n" +
         "}\n";
 
+    // Never written by NuGet, so only a hand-edited or tampered file has them: both readers must resolve them alike (a
+    // repeated property: the last one; a repeated target or library key: both), or the build would consume other packages
+    // than the ones checked.
+    private const string DuplicateKeys =
+        "{\n" +
+        "  \"version\": 3,\n" +
+        "  \"targets\": { \"net8.0\": { \"Alpha/1.0.0\": { \"type\": \"package\", \"compile\": { \"lib/net8.0/Alpha.dll\": {} } } } },\n" +
+        "  \"targets\": {\n" +
+        "    \"net8.0\": { \"Beta/2.0.0\": { \"type\": \"project\", \"type\": \"package\",\n" +
+        "      \"compile\": { \"lib/net8.0/Old.dll\": {} }, \"compile\": { \"lib/net8.0/Beta.dll\": {} } } },\n" +
+        "    \"net8.0\": { \"Gamma/3.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/Gamma.dll\": {} } },\n" +
+        "                \"Gamma/3.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/Gamma2.dll\": {} } } }\n" +
+        "  },\n" +
+        "  \"project\": { \"restore\": { \"sources\": { \"https://one.example/\": {} } } },\n" +
+        "  \"project\": { \"restore\": { \"sources\": { \"https://two.example/\": {} } } }\n" +
+        "}\n";
+
     private const string Lenient =
         "// written by hand\n" +
         "{ \"version\": 3, /* no project section */ \"targets\": { \"net8.0\": { \"Alpha/1.0.0\": { \"type\": \"package\", }, }, }, }\n";
@@ -69,6 +86,7 @@ public sealed class AssetsFileParserTests
             { "framework-named targets", FrameworkNamed },
             { "version 4 aliases", Aliased },
             { "comments and trailing commas", Lenient },
+            { "repeated keys", DuplicateKeys },
             { "nothing restored", "{ \"version\": 3, \"targets\": {}, \"libraries\": {} }" },
         };
 
