@@ -24,9 +24,47 @@ public sealed class ContentDigestTests : IDisposable
             .Select(l => l.Split('\t')[3])
             .ToList();
         Assert.NotEmpty(stamps);
-        Assert.All(stamps, s => Assert.True(s.StartsWith("sha256:", StringComparison.Ordinal) || s is "dir" or "-", s));
+        Assert.All(stamps, s => Assert.True(s.StartsWith("sha256:", StringComparison.Ordinal) || s.StartsWith(ContentStamp.ListingPrefix, StringComparison.Ordinal) || s is "dir" or "-", s));
         Assert.Contains(stamps, s => s.StartsWith("sha256:", StringComparison.Ordinal));
         Assert.Contains(File.ReadAllLines(_project.PassRecordPath), l => l.StartsWith("input\t", StringComparison.Ordinal) && l.Contains(SignedPackageProject.ConsumedDll.Replace('/', Path.DirectorySeparatorChar), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NuGets_config_folders_are_stamped_by_their_entries_so_a_new_config_file_there_is_seen()
+    {
+        RecordPass(_project);
+
+        var inputs = File.ReadAllLines(_project.PassRecordPath)
+            .Where(l => l.StartsWith("input\t", StringComparison.Ordinal))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(f => f[2], f => f[3]);
+        foreach (var folder in Signing.SignaturePolicy.NuGetConfigFolders())
+        {
+            var stamp = inputs[Path.GetFullPath(folder)];
+            Assert.True(Directory.Exists(folder) ? stamp.StartsWith(ContentStamp.ListingPrefix, StringComparison.Ordinal) : stamp == "-", folder + ": " + stamp);
+        }
+    }
+
+    [Fact]
+    public void A_listed_folders_stamp_changes_when_an_entry_is_added_renamed_or_removed_and_only_then()
+    {
+        var folder = Path.Combine(_project.Workspace.Root, "config");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.config"), "<configuration />");
+        var before = ContentStamp.Of(folder, followLinks: true, listsFolder: true)!;
+
+        File.WriteAllText(Path.Combine(folder, "a.config"), "<configuration><config /></configuration>");
+        Assert.True(ContentStamp.Matches(folder, followLinks: true, before), "a file's content is its own input, not the folder's");
+
+        File.WriteAllText(Path.Combine(folder, "b.config"), "<configuration />");
+        Assert.False(ContentStamp.Matches(folder, followLinks: true, before));
+
+        File.Move(Path.Combine(folder, "b.config"), Path.Combine(folder, "c.config"));
+        Assert.False(ContentStamp.Matches(folder, followLinks: true, before));
+
+        File.Delete(Path.Combine(folder, "c.config"));
+        Assert.True(ContentStamp.Matches(folder, followLinks: true, before));
+        Assert.Equal(ContentStamp.Directory, ContentStamp.Of(folder, followLinks: true));
     }
 
     [Fact]

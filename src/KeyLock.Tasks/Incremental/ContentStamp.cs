@@ -6,12 +6,14 @@ namespace KeyLock.Tasks.Incremental
 {
     /// <summary>
     /// The stamp of an input under <see cref="ChangeDetection.ContentDigest"/>: <c>sha256:&lt;length&gt;:&lt;hex&gt;</c> for a
-    /// file, <see cref="Directory"/> for a folder, <see cref="InputEntry.AbsentStamp"/> when nothing is there, and null for
-    /// what cannot be stamped (a link or junction where none is allowed, a file that cannot be read).
+    /// file, <see cref="Directory"/> for a folder (<c>dir:&lt;hex&gt;</c>, a digest of its entries' names, for a folder whose
+    /// entries matter: <see cref="InputEntry.ListsFolder"/>), <see cref="InputEntry.AbsentStamp"/> when nothing is there, and
+    /// null for what cannot be stamped (a link or junction where none is allowed, a file that cannot be read).
     /// </summary>
     internal static class ContentStamp
     {
         public const string Directory = "dir";
+        public const string ListingPrefix = "dir:";
         private const string Prefix = "sha256:";
         private const int BufferSize = 1 << 16;
 
@@ -55,14 +57,14 @@ namespace KeyLock.Tasks.Incremental
         }
 
         /// <summary>The stamp now (held files are digested through their handle instead: <see cref="HeldInputs"/>).</summary>
-        public static string? Of(string path, bool followLinks)
+        public static string? Of(string path, bool followLinks, bool listsFolder = false)
         {
             switch (KindOf(path, followLinks))
             {
                 case EntryKind.Absent:
                     return InputEntry.AbsentStamp;
                 case EntryKind.Directory:
-                    return Directory;
+                    return listsFolder ? ListingOf(path) : Directory;
                 case EntryKind.File:
                     break;
                 default:
@@ -95,7 +97,33 @@ namespace KeyLock.Tasks.Incremental
                 }
             }
 
-            return Of(path, followLinks) == recorded;
+            return Of(path, followLinks, listsFolder: recorded.StartsWith(ListingPrefix, StringComparison.Ordinal)) == recorded;
+        }
+
+        /// <summary>A folder's stamp that changes when an entry is added, removed or renamed (names sorted ordinally).</summary>
+        private static string? ListingOf(string path)
+        {
+            string[] names;
+            try
+            {
+                names = System.IO.Directory.GetFileSystemEntries(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = System.IO.Path.GetFileName(names[i]);
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            using (var sha = SHA256.Create())
+            {
+                var digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", names)));
+                return ListingPrefix + BitConverter.ToString(digest).Replace("-", string.Empty);
+            }
         }
 
         /// <summary>The stamp of a file's bytes, read from the stream's current position to its end.</summary>

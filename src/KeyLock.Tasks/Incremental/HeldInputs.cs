@@ -92,7 +92,7 @@ namespace KeyLock.Tasks.Incremental
             }
 
             // Not held: it must be as it was before the checks ran (same digest, still absent, still a folder).
-            var now = ContentStamp.Of(entry.Path, entry.FollowLinks);
+            var now = ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder);
             return _othersWhenHeld.TryGetValue(entry.Path, out var before) && before == now ? now : null;
         }
 
@@ -111,7 +111,7 @@ namespace KeyLock.Tasks.Incremental
         {
             if (!inPackageFolder || ContentStamp.KindOf(entry.Path, entry.FollowLinks) != EntryKind.File)
             {
-                _othersWhenHeld[entry.Path] = ContentStamp.Of(entry.Path, entry.FollowLinks);
+                _othersWhenHeld[entry.Path] = ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder);
                 return;
             }
 

@@ -14,16 +14,24 @@ namespace KeyLock.Tasks.Incremental
     {
         public const string AbsentStamp = "-";
 
-        public InputEntry(string path, bool followLinks)
+        public InputEntry(string path, bool followLinks, bool listsFolder = false)
         {
             Path = path;
             FollowLinks = followLinks;
+            ListsFolder = listsFolder;
         }
 
         public string Path { get; }
 
         /// <summary>False inside package folders: a symlink there is a finding (KL5008), so it must not stamp like the file it points to.</summary>
         public bool FollowLinks { get; }
+
+        /// <summary>
+        /// A folder whose entries matter (a config folder, where any new file is read): under content digests its stamp
+        /// names its entries (<see cref="ContentStamp.ListingPrefix"/>). Kernel identities need nothing more: a folder's
+        /// mtime and ctime change when an entry is added, removed or renamed.
+        /// </summary>
+        public bool ListsFolder { get; }
 
         /// <summary>True when the path still has the <paramref name="recorded"/> stamp.</summary>
         public bool StillMatches(ChangeDetection mode, string recorded) =>

@@ -102,7 +102,7 @@ namespace KeyLock.Tasks.Incremental
 
             foreach (var path in policy.ConfigFolders)
             {
-                Probe(path);
+                Add(path, followLinks: true, required: false, listsFolder: true);
             }
         }
 
@@ -158,19 +158,19 @@ namespace KeyLock.Tasks.Incremental
             }
         }
 
-        private void Add(string path, bool followLinks, bool required)
+        private void Add(string path, bool followLinks, bool required, bool listsFolder = false)
         {
             var full = Path.GetFullPath(path);
             if (_index.TryGetValue(full, out var at))
             {
-                // Looked for and also read: it must exist; one link rule, the stricter.
+                // Looked for and also read: it must exist; one link rule, the stricter; listed if either asks.
                 var known = _entries[at];
-                _entries[at] = (new InputEntry(full, known.Entry.FollowLinks && followLinks), known.Required || required);
+                _entries[at] = (new InputEntry(full, known.Entry.FollowLinks && followLinks, known.Entry.ListsFolder || listsFolder), known.Required || required);
                 return;
             }
 
             _index[full] = _entries.Count;
-            _entries.Add((new InputEntry(full, followLinks), required));
+            _entries.Add((new InputEntry(full, followLinks, listsFolder), required));
         }
     }
 }
