@@ -176,7 +176,8 @@ namespace KeyLock.Tasks
                     return null;
                 }
 
-                return new FastPath(VerdictFilePath(projectDirectory)!, TaskParameters.Fingerprint(this, projectDirectory), mode.Value);
+                var parameters = TaskParameters.Fingerprint(this, projectDirectory) + "|" + TaskParameters.EnvironmentFingerprint(Environment.GetEnvironmentVariables());
+                return new FastPath(VerdictFilePath(projectDirectory)!, parameters, mode.Value);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is NotSupportedException || ex is InvalidOperationException)
             {

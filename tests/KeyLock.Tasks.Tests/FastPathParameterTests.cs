@@ -50,4 +50,32 @@ public sealed class FastPathParameterTests : IDisposable
         Assert.False(_project.Build(out var engine, t => t.MinimumPackageAgeDays = "100000"));
         Assert.Equal("KL6020", Assert.Single(engine.Errors).Code);
     }
+
+    [Theory]
+    [InlineData("HOME", "/home/other")]
+    [InlineData("USERPROFILE", @"C:\Users\other")]
+    [InlineData("AppData", @"C:\Users\other\AppData\Roaming")]
+    [InlineData("NUGET_COMMON_APPLICATION_DATA", "/srv/nuget")]
+    [InlineData("DOTNET_CLI_HOME", "/srv/cli")]
+    public void The_environment_that_moves_NuGets_config_folders_is_part_of_the_fingerprint(string variable, string value)
+    {
+        var environment = new System.Collections.Hashtable { ["HOME"] = "/home/me", ["PATH"] = "/usr/bin" };
+        var before = Incremental.TaskParameters.EnvironmentFingerprint(environment);
+
+        environment[variable] = value;
+
+        Assert.NotEqual(before, Incremental.TaskParameters.EnvironmentFingerprint(environment));
+    }
+
+    [Fact]
+    public void Other_environment_variables_are_not()
+    {
+        var environment = new System.Collections.Hashtable { ["HOME"] = "/home/me", ["PATH"] = "/usr/bin" };
+        var before = Incremental.TaskParameters.EnvironmentFingerprint(environment);
+
+        environment["PATH"] = "/opt/bin";
+        environment["TERM"] = "xterm";
+
+        Assert.Equal(before, Incremental.TaskParameters.EnvironmentFingerprint(environment));
+    }
 }

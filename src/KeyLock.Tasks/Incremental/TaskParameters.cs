@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -30,10 +32,50 @@ namespace KeyLock.Tasks.Incremental
                 text.Append(parameter.Name).Append('=').Append(Canonical(parameter, parameter.GetValue(task), projectDirectory)).Append('\n');
             }
 
+            return Sha256Hex(text.ToString());
+        }
+
+        private static string Sha256Hex(string text)
+        {
             using (var sha = SHA256.Create())
             {
-                return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))).Replace("-", string.Empty);
+                return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text))).Replace("-", string.Empty);
             }
+        }
+
+        // Environment variables that move the folders NuGet reads config files from (user profile, home, application data;
+        // NuGet's own NUGET_* settings), so a pass made under another user's nuget.config is not replayed. The fast path
+        // cannot ask NuGet where those folders are without loading it; more variables than needed only cost a verification.
+        private static readonly string[] ConfigLocationVariables =
+        {
+            "HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "ProgramData", "ALLUSERSPROFILE", "DOTNET_CLI_HOME",
+            "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+        };
+
+        private const string NuGetVariablePrefix = "NUGET_";
+
+        /// <summary>A fingerprint of the environment variables that decide which user-wide and machine-wide config files NuGet reads.</summary>
+        public static string EnvironmentFingerprint(IDictionary environment)
+        {
+            // Names compare without case: Windows' are case-insensitive, and a spelling NuGet does not read costs nothing.
+            var relevant = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry variable in environment)
+            {
+                if (variable.Key is string name
+                    && (name.StartsWith(NuGetVariablePrefix, StringComparison.OrdinalIgnoreCase)
+                        || Array.Exists(ConfigLocationVariables, known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase))))
+                {
+                    relevant[name.ToUpperInvariant() + "|" + name] = variable.Value as string ?? string.Empty;
+                }
+            }
+
+            var text = new StringBuilder();
+            foreach (var pair in relevant)
+            {
+                text.Append(pair.Key).Append('=').Append(pair.Value.Replace("\n", "\\n")).Append('\n');
+            }
+
+            return Sha256Hex(text.ToString());
         }
 
         private static string Canonical(PropertyInfo parameter, object? value, string projectDirectory)
