@@ -7,6 +7,7 @@
 #         newpkg   one archive touched as well (its verdicts no longer apply): a restore that brought one new package
 #         scratch  -p:KeyLockVerificationCache=false: nothing reused (a fresh CI agent; macOS on every build)
 #         nosig    scratch with -p:KeyLockVerifySignatures=false
+#         contentchange  change with content digests (-p:KeyLockChangeDetection=content: Windows after a change)
 set -euo pipefail
 BASELINE=$1; EXPERIMENT=$2; MODE=$3; N=${4:-8}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
@@ -29,6 +30,7 @@ one_build() {
       task_ms ;;
     scratch) task_ms -p:KeyLockVerificationCache=false ;;
     nosig) task_ms -p:KeyLockVerificationCache=false -p:KeyLockVerifySignatures=false ;;
+    contentchange) rm -f obj/Debug/net10.0/keylock.verdicts.pass; task_ms -p:KeyLockChangeDetection=content ;;
     *) echo "unknown mode $MODE" >&2; exit 2 ;;
   esac
 }

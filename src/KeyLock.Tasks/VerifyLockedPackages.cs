@@ -367,19 +367,19 @@ namespace KeyLock.Tasks
         }
 
         /// <summary>
-        /// The policy from nuget.config, or the one the last full verification read when none of its inputs changed (only
-        /// where the fast path trusts kernel identities: <see cref="SignaturePolicyMemo"/>); then also the memo's path.
-        /// Runs beside the other reads, so it does not log.
+        /// The policy from nuget.config, or the one the last full verification read when none of its inputs changed (where
+        /// the fast path can tell: <see cref="SignaturePolicyMemo"/>); then also the memo's path. Runs beside the other reads,
+        /// so it does not log.
         /// </summary>
         private (SignaturePolicy Policy, string? RememberedIn) LoadSignaturePolicy(string projectDirectory, string? verdictFile, FastPath? fastPath, ContentHashCache cache)
         {
-            if (verdictFile == null || fastPath?.Mode != ChangeDetection.KernelIdentity)
+            if (verdictFile == null || fastPath == null)
             {
                 return (SignaturePolicy.Load(projectDirectory, RestoreConfigFile), null);
             }
 
             var memo = SignaturePolicyMemo.PathFor(verdictFile);
-            var (policy, remembered) = SignaturePolicyMemo.Load(memo, projectDirectory, RestoreConfigFile, cache.CreatedUtc - FileStamp.SettleTime);
+            var (policy, remembered) = SignaturePolicyMemo.Load(memo, projectDirectory, RestoreConfigFile, fastPath.Mode, cache.CreatedUtc - FileStamp.SettleTime);
             return (policy, remembered ? memo : null);
         }
 

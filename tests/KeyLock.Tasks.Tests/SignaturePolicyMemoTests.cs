@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KeyLock.Tasks.Incremental;
 using KeyLock.Tasks.Signing;
 using KeyLock.Tasks.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace KeyLock.Tasks.Tests;
 /// looked for has changed; every change to nuget.config, a new nuget.config above the project, another setting that
 /// decides which files are read, or a damaged or old memo makes it read nuget.config again.
 /// </summary>
-public sealed class SignaturePolicyMemoTests : IDisposable
+public abstract class SignaturePolicyMemoTests : IDisposable
 {
     private readonly Workspace _ws = new();
     private readonly string _memo;
@@ -18,19 +19,22 @@ public sealed class SignaturePolicyMemoTests : IDisposable
     // Inputs count as settled when they last changed before this; the tests write them a moment before loading.
     private static DateTime Settled => DateTime.UtcNow.AddMinutes(1);
 
-    public SignaturePolicyMemoTests()
+    protected SignaturePolicyMemoTests(bool contentDigests)
     {
+        Mode = contentDigests ? ChangeDetection.ContentDigest : ChangeDetection.KernelIdentity;
         _memo = Path.Combine(_ws.ProjectDirectory, "obj", "keylock.verdicts.policy");
         Directory.CreateDirectory(Path.GetDirectoryName(_memo)!);
     }
+
+    private ChangeDetection Mode { get; }
 
     [Fact]
     public void Remembers_mode_signers_owners_and_sources_of_the_policy()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);
-        var loaded = SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled).Policy;
+        var loaded = SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled).Policy;
 
-        var remembered = SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow);
+        var remembered = SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow);
 
         Assert.NotNull(remembered);
         Assert.True(remembered!.RequireSignatures);
@@ -48,23 +52,23 @@ public sealed class SignaturePolicyMemoTests : IDisposable
     public void An_edited_nuget_config_is_read_again()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);
-        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled);
+        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled);
 
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: false);
 
-        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow));
-        Assert.False(SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled).Policy.RequireSignatures);
+        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow));
+        Assert.False(SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled).Policy.RequireSignatures);
     }
 
     [Fact]
     public void A_nuget_config_that_appears_above_the_project_is_read()
     {
-        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled);
+        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled);
 
         WriteNuGetConfig(_ws.Root, requireMode: true);
 
-        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow));
-        var (policy, remembered) = SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled);
+        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow));
+        var (policy, remembered) = SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled);
         Assert.False(remembered);
         Assert.True(policy.RequireSignatures);
         Assert.Contains(Path.Combine(_ws.Root, "nuget.config"), policy.ConfigFiles);
@@ -74,14 +78,16 @@ public sealed class SignaturePolicyMemoTests : IDisposable
     public void Another_project_folder_config_file_or_KeyLock_build_does_not_use_it()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);
-        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled);
+        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled);
         var folders = SignaturePolicy.NuGetConfigFolders();
 
-        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.Root, null, folders), DateTime.UtcNow));
-        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.ProjectDirectory, "other.config", folders), DateTime.UtcNow));
-        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.ProjectDirectory, null, folders.Skip(1).ToList()), DateTime.UtcNow));
-        Assert.Null(SignaturePolicyMemo.Read(_memo, Key().Replace(Incremental.FastPath.Build, "another-build"), DateTime.UtcNow));
-        Assert.NotNull(SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow));
+        var otherMode = Mode == ChangeDetection.KernelIdentity ? ChangeDetection.ContentDigest : ChangeDetection.KernelIdentity;
+        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.Root, null, folders, Mode), Mode, DateTime.UtcNow));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.ProjectDirectory, "other.config", folders, Mode), Mode, DateTime.UtcNow));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.ProjectDirectory, null, folders.Skip(1).ToList(), Mode), Mode, DateTime.UtcNow));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, SignaturePolicyMemo.Key(_ws.ProjectDirectory, null, folders, otherMode), otherMode, DateTime.UtcNow));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, Key().Replace(FastPath.Build, "another-build"), Mode, DateTime.UtcNow));
+        Assert.NotNull(SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow));
     }
 
     [Fact]
@@ -90,36 +96,48 @@ public sealed class SignaturePolicyMemoTests : IDisposable
         var folders = SignaturePolicy.NuGetConfigFolders();
         var absolute = Path.Combine(_ws.Root, "ci.config");
 
-        Assert.Contains(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, "ci.config", folders).Split('\n'));
-        Assert.DoesNotContain(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, absolute, folders).Split('\n'));
+        Assert.Contains(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, "ci.config", folders, Mode).Split('\n'));
+        Assert.DoesNotContain(Environment.CurrentDirectory, SignaturePolicyMemo.Key(_ws.ProjectDirectory, absolute, folders, Mode).Split('\n'));
     }
 
     [Fact]
     public void A_damaged_or_old_memo_is_ignored()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);
-        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Settled);
+        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, Settled);
 
-        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow.AddHours(25)));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow.AddHours(25)));
 
         File.WriteAllText(_memo, File.ReadAllText(_memo).Replace("require\ttrue", "require\tfalse"));
-        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), DateTime.UtcNow));
+        Assert.Null(SignaturePolicyMemo.Read(_memo, Key(), Mode, DateTime.UtcNow));
     }
 
     [Fact]
-    public void Inputs_changed_during_the_build_key_no_memo()
+    public void Inputs_changed_while_the_policy_was_read_key_no_memo()
     {
         WriteNuGetConfig(_ws.ProjectDirectory, requireMode: true);
 
-        // Settled before a time in the past: the nuget.config written a moment ago may still be being edited.
-        SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, DateTime.UtcNow.AddMinutes(-1));
+        if (Mode == ChangeDetection.KernelIdentity)
+        {
+            // Settled before a time in the past: the nuget.config written a moment ago may still be being edited.
+            SignaturePolicyMemo.Load(_memo, _ws.ProjectDirectory, null, Mode, DateTime.UtcNow.AddMinutes(-1));
+        }
+        else
+        {
+            // Digested before the load, edited before the memo is written: the policy read may be either version.
+            var folders = SignaturePolicy.NuGetConfigFolders();
+            var before = SignaturePolicyMemo.ContentStampsBefore(_ws.ProjectDirectory, null, folders);
+            var policy = SignaturePolicy.Load(_ws.ProjectDirectory, null);
+            WriteNuGetConfig(_ws.ProjectDirectory, requireMode: false);
+            SignaturePolicyMemo.Write(_memo, Key(), policy, _ws.ProjectDirectory, SignaturePolicyMemo.UnchangedSince(before));
+        }
 
         Assert.False(File.Exists(_memo));
     }
 
     public void Dispose() => _ws.Dispose();
 
-    private string Key() => SignaturePolicyMemo.Key(_ws.ProjectDirectory, null, SignaturePolicy.NuGetConfigFolders());
+    private string Key() => SignaturePolicyMemo.Key(_ws.ProjectDirectory, null, SignaturePolicy.NuGetConfigFolders(), Mode);
 
     private static void WriteNuGetConfig(string directory, bool requireMode)
     {
@@ -131,5 +149,23 @@ public sealed class SignaturePolicyMemoTests : IDisposable
                 requireMode,
                 NuGetConfigText.Author("SomeAuthor", Fingerprint("author"), allowUntrustedRoot: true),
                 NuGetConfigText.Repository("SomeFeed", "https://feed.example/v3/index.json", Fingerprint("repository"), "owner-one;owner-two")));
+    }
+}
+
+/// <summary>The memo with kernel identities (Linux).</summary>
+public sealed class KernelIdentitySignaturePolicyMemoTests : SignaturePolicyMemoTests
+{
+    public KernelIdentitySignaturePolicyMemoTests()
+        : base(contentDigests: false)
+    {
+    }
+}
+
+/// <summary>The memo with content digests (Windows), forced here so it runs on every system.</summary>
+public sealed class ContentDigestSignaturePolicyMemoTests : SignaturePolicyMemoTests
+{
+    public ContentDigestSignaturePolicyMemoTests()
+        : base(contentDigests: true)
+    {
     }
 }

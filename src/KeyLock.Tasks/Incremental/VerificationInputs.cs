@@ -85,7 +85,11 @@ namespace KeyLock.Tasks.Incremental
         /// What the signature policy was read from: the nuget.config files NuGet loaded, every place it would find one from
         /// the project folder up, and the user-wide and machine-wide config folders (whatever appears there changes it).
         /// </summary>
-        public void AddSignaturePolicyInputs(string projectDirectory, SignaturePolicy policy)
+        public void AddSignaturePolicyInputs(string projectDirectory, SignaturePolicy policy) =>
+            AddSignaturePolicyInputs(projectDirectory, policy.ConfigFiles, policy.ConfigFolders);
+
+        /// <summary>The same for config files and folders that are candidates, before NuGet has said which it read.</summary>
+        public void AddSignaturePolicyInputs(string projectDirectory, IEnumerable<string> configFiles, IEnumerable<string> configFolders)
         {
             for (var directory = new DirectoryInfo(projectDirectory); directory != null; directory = directory.Parent)
             {
@@ -95,12 +99,12 @@ namespace KeyLock.Tasks.Incremental
                 }
             }
 
-            foreach (var path in policy.ConfigFiles)
+            foreach (var path in configFiles)
             {
                 Require(path);
             }
 
-            foreach (var path in policy.ConfigFolders)
+            foreach (var path in configFolders)
             {
                 Add(path, followLinks: true, required: false, listsFolder: true);
             }

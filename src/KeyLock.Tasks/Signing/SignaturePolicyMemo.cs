@@ -17,9 +17,10 @@ namespace KeyLock.Tasks.Signing
     /// pass record holds for the policy). A build after a restore changes the lock and assets files, not nuget.config, and
     /// loading NuGet's settings was about a fifth of that build's task time; with every input unchanged the policy is taken
     /// from here. Anything else (another KeyLock build, project folder, RestoreConfigFile or NuGet config folder, one changed
-    /// stamp, a memo older than <see cref="VerdictLifetime.MaxAge"/>, a damaged file) loads nuget.config again. Only with
-    /// kernel identities (<see cref="ChangeDetection.KernelIdentity"/>), which cost one statx per input; see
-    /// docs/threat-model.md ("Verdict cache").
+    /// stamp, a memo older than <see cref="VerdictLifetime.MaxAge"/>, a damaged file) loads nuget.config again. Inputs are
+    /// stamped the way the fast path stamps them: kernel identities (one statx each; only inputs settled before the build
+    /// started key a memo) or content digests (Windows; every candidate is digested before NuGet reads it and must be the
+    /// same after, so a file changed while it was read keys nothing). See docs/threat-model.md ("Verdict cache").
     /// </summary>
     internal static class SignaturePolicyMemo
     {
@@ -30,26 +31,81 @@ namespace KeyLock.Tasks.Signing
 
         /// <summary>
         /// The remembered policy when it still holds (<c>Remembered</c> true), else the policy loaded from nuget.config,
-        /// remembered for the next build when every input had settled before <paramref name="settledBefore"/> (a file
-        /// changed during this build keys nothing).
+        /// remembered for the next build when no input changed while it was read: with kernel identities every input had
+        /// settled before <paramref name="settledBefore"/>, with content digests each is as it was before the load.
         /// </summary>
-        public static (SignaturePolicy Policy, bool Remembered) Load(string memoPath, string projectDirectory, string? configFile, DateTime settledBefore)
+        public static (SignaturePolicy Policy, bool Remembered) Load(
+            string memoPath, string projectDirectory, string? configFile, ChangeDetection mode, DateTime settledBefore)
         {
             var folders = SignaturePolicy.NuGetConfigFolders();
-            var key = Key(projectDirectory, configFile, folders);
-            var remembered = Read(memoPath, key, DateTime.UtcNow);
+            var key = Key(projectDirectory, configFile, folders, mode);
+            var remembered = Read(memoPath, key, mode, DateTime.UtcNow);
             if (remembered != null)
             {
                 return (remembered, true);
             }
 
+            Func<InputEntry, string?> stampAfterLoad;
+            if (mode == ChangeDetection.ContentDigest)
+            {
+                stampAfterLoad = UnchangedSince(ContentStampsBefore(projectDirectory, configFile, folders));
+            }
+            else
+            {
+                stampAfterLoad = entry => entry.Stamp(settledBefore);
+            }
+
             var policy = SignaturePolicy.Load(projectDirectory, configFile);
-            Write(memoPath, key, policy, projectDirectory, settledBefore);
+            Write(memoPath, key, policy, projectDirectory, stampAfterLoad);
             return (policy, false);
         }
 
+        /// <summary>An input's content stamp when it is still the one taken before the load, else null (no memo).</summary>
+        internal static Func<InputEntry, string?> UnchangedSince(IReadOnlyDictionary<string, string?> before) =>
+            entry => before.TryGetValue(entry.Path, out var was) && was != null
+                && ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder) == was ? was : null;
+
+        /// <summary>
+        /// Content digests of every place NuGet's settings loader could read, taken before it reads them: the nuget.config
+        /// names from the project folder up, RestoreConfigFile, the config folders' listings and every file in them. A file
+        /// NuGet then reads that is not among them (a subfolder of the machine-wide folder) keys no memo.
+        /// </summary>
+        internal static Dictionary<string, string?> ContentStampsBefore(string projectDirectory, string? configFile, IReadOnlyList<string> folders)
+        {
+            var candidates = new List<string>();
+            foreach (var folder in folders)
+            {
+                try
+                {
+                    if (Directory.Exists(folder))
+                    {
+                        candidates.AddRange(Directory.GetFiles(folder));
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // Not listed, so nothing NuGet reads there keys a memo.
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(configFile))
+            {
+                candidates.Add(Path.GetFullPath(configFile!.Trim()));
+            }
+
+            var inputs = new VerificationInputs();
+            inputs.AddSignaturePolicyInputs(projectDirectory, candidates, folders);
+            var stamps = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (entry, _) in inputs.Entries)
+            {
+                stamps[entry.Path] = ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder);
+            }
+
+            return stamps;
+        }
+
         /// <summary>The policy in the memo at <paramref name="path"/> if it was written under <paramref name="key"/> and still holds.</summary>
-        internal static SignaturePolicy? Read(string path, string key, DateTime now)
+        internal static SignaturePolicy? Read(string path, string key, ChangeDetection mode, DateTime now)
         {
             var lines = SealedText.Open(path, Format);
             if (lines == null)
@@ -89,7 +145,7 @@ namespace KeyLock.Tasks.Signing
                         signers.Add(signer);
                         break;
                     case "input" when SealedText.TryParseInput(fields, out var entry, out var stamp):
-                        if (!entry.StillMatches(ChangeDetection.KernelIdentity, stamp))
+                        if (!entry.StillMatches(mode, stamp))
                         {
                             return null;
                         }
@@ -106,8 +162,11 @@ namespace KeyLock.Tasks.Signing
                 : null;
         }
 
-        /// <summary>Remembers <paramref name="policy"/>; removes an older memo instead when an input cannot be stamped.</summary>
-        internal static void Write(string path, string key, SignaturePolicy policy, string projectDirectory, DateTime settledBefore)
+        /// <summary>
+        /// Remembers <paramref name="policy"/> with each input's stamp from <paramref name="stampAfterLoad"/>; removes an older
+        /// memo instead when one has none (it changed while it was read, or cannot be stamped).
+        /// </summary>
+        internal static void Write(string path, string key, SignaturePolicy policy, string projectDirectory, Func<InputEntry, string?> stampAfterLoad)
         {
             var inputs = new VerificationInputs();
             inputs.AddSignaturePolicyInputs(projectDirectory, policy);
@@ -133,7 +192,7 @@ namespace KeyLock.Tasks.Signing
 
             foreach (var (entry, required) in inputs.Entries)
             {
-                var stamp = entry.Stamp(settledBefore);
+                var stamp = stampAfterLoad(entry);
                 if (stamp == null || (required && stamp == InputEntry.AbsentStamp))
                 {
                     Forget(path);
@@ -151,11 +210,11 @@ namespace KeyLock.Tasks.Signing
         /// Everything besides file stamps that decides which nuget.config files NuGet reads. A relative RestoreConfigFile
         /// counts with the current directory, which is not the same in every MSBuild process.
         /// </summary>
-        internal static string Key(string projectDirectory, string? configFile, IReadOnlyList<string> configFolders)
+        internal static string Key(string projectDirectory, string? configFile, IReadOnlyList<string> configFolders, ChangeDetection mode)
         {
             var file = configFile?.Trim() ?? string.Empty;
             var fileContext = file.Length > 0 && !Path.IsPathRooted(file) ? Environment.CurrentDirectory : string.Empty;
-            return string.Join("\n", new[] { FastPath.Build, Path.GetFullPath(projectDirectory), file, fileContext }.Concat(configFolders));
+            return string.Join("\n", new[] { FastPath.Build, mode.ToString(), Path.GetFullPath(projectDirectory), file, fileContext }.Concat(configFolders));
         }
 
         private static string SignerFields(TrustedSignerAllowListEntry signer) =>
