@@ -31,7 +31,7 @@ namespace KeyLock.Tasks.LockFiles
         /// </summary>
         public static ProjectAssets Parse(ReadOnlyMemory<byte> utf8, string path)
         {
-            using var document = JsonDocument.Parse(utf8, LockFileJson.DocumentOptions);
+            using var document = JsonDocument.Parse(utf8, JsonFiles.LenientDocument);
             var root = document.RootElement;
             Expect(root, JsonValueKind.Object, "its root");
             var version = root.TryGetProperty("version", out var versionValue) && versionValue.ValueKind == JsonValueKind.Number
@@ -233,8 +233,7 @@ namespace KeyLock.Tasks.LockFiles
         {
             if (value.ValueKind != kind)
             {
-                var expected = kind == JsonValueKind.Object ? "an object" : kind == JsonValueKind.Array ? "an array" : "a string";
-                throw new InvalidDataException($"{what} is {JsonFiles.Describe(value)}, not {expected}");
+                throw new InvalidDataException($"{what} is {JsonFiles.Describe(value)}, not {JsonFiles.Describe(kind)}");
             }
         }
     }

@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace KeyLock.Tasks.LockFiles
 {
-    /// <summary>What the lock file's two readers (the model and the line locator) agree on: property names and leniency.</summary>
+    /// <summary>What the lock file's two readers (the model and the line locator) agree on: property names (leniency: <see cref="JsonFiles"/>).</summary>
     internal static class LockFileJson
     {
         public const string Version = "version";
@@ -12,11 +10,5 @@ namespace KeyLock.Tasks.LockFiles
         public const string Resolved = "resolved";
         public const string Requested = "requested";
         public const string ContentHash = "contentHash";
-
-        public static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
-        {
-            AllowTrailingCommas = JsonFiles.Lenient.AllowTrailingCommas,
-            CommentHandling = JsonFiles.Lenient.CommentHandling,
-        };
     }
 }

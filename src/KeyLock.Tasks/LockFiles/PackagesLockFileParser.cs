@@ -24,7 +24,7 @@ namespace KeyLock.Tasks.LockFiles
         /// </summary>
         public static PackagesLockFile Parse(ReadOnlyMemory<byte> utf8, string path)
         {
-            using var document = JsonDocument.Parse(utf8, LockFileJson.DocumentOptions);
+            using var document = JsonDocument.Parse(utf8, JsonFiles.LenientDocument);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

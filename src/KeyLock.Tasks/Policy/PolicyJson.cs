@@ -60,7 +60,7 @@ namespace KeyLock.Tasks.Policy
             var positions = new TextPositions(utf8, start);
             var reader = new Utf8JsonReader(
                 new ReadOnlySpan<byte>(utf8, start, utf8.Length - start),
-                new JsonReaderOptions { CommentHandling = JsonFiles.Lenient.CommentHandling, AllowTrailingCommas = JsonFiles.Lenient.AllowTrailingCommas, MaxDepth = 32 });
+                JsonFiles.Lenient with { MaxDepth = 32 });
             try
             {
                 if (!reader.Read())
