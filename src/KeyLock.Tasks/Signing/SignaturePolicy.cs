@@ -64,7 +64,11 @@ namespace KeyLock.Tasks.Signing
         public IReadOnlyList<string> ConfigFolders { get; }
 
         /// <summary>Loads nuget.config the way restore does (project directory upwards, user and machine-wide files).</summary>
-        public static SignaturePolicy Load(string projectDirectory, string? configFile)
+        public static SignaturePolicy Load(string projectDirectory, string? configFile) =>
+            Load(projectDirectory, configFile, NuGetConfigFolders());
+
+        /// <summary>The same, with <see cref="NuGetConfigFolders"/> already looked up by the caller.</summary>
+        internal static SignaturePolicy Load(string projectDirectory, string? configFile, IReadOnlyList<string> configFolders)
         {
             var settings = Settings.LoadDefaultSettings(
                 projectDirectory,
@@ -78,7 +82,7 @@ namespace KeyLock.Tasks.Signing
                 context.AllowList ?? (IReadOnlyCollection<TrustedSignerAllowListEntry>)Array.Empty<TrustedSignerAllowListEntry>(),
                 description,
                 files.ToList(),
-                NuGetConfigFolders());
+                configFolders);
         }
 
         /// <summary>The user-wide folder, its config subfolder and the machine-wide folder NuGet reads config files from here.</summary>

@@ -55,7 +55,7 @@ namespace KeyLock.Tasks.Signing
                 stampAfterLoad = entry => entry.Stamp(settledBefore);
             }
 
-            var policy = SignaturePolicy.Load(projectDirectory, configFile);
+            var policy = SignaturePolicy.Load(projectDirectory, configFile, folders);
             Write(memoPath, key, policy, projectDirectory, stampAfterLoad);
             return (policy, false);
         }
