@@ -126,10 +126,10 @@ public abstract class SignaturePolicyMemoTests : IDisposable
         {
             // Digested before the load, edited before the memo is written: the policy read may be either version.
             var folders = SignaturePolicy.NuGetConfigFolders();
-            var before = SignaturePolicyMemo.ContentStampsBefore(_ws.ProjectDirectory, null, folders);
+            using var before = HeldInputs.Hold(SignaturePolicyMemo.CandidateInputs(_ws.ProjectDirectory, null, folders), Array.Empty<string>());
             var policy = SignaturePolicy.Load(_ws.ProjectDirectory, null);
             WriteNuGetConfig(_ws.ProjectDirectory, requireMode: false);
-            SignaturePolicyMemo.Write(_memo, Key(), policy, _ws.ProjectDirectory, SignaturePolicyMemo.UnchangedSince(before));
+            SignaturePolicyMemo.Write(_memo, Key(), policy, _ws.ProjectDirectory, before.StampForRecord);
         }
 
         Assert.False(File.Exists(_memo));

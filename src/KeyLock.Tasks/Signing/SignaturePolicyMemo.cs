@@ -45,32 +45,22 @@ namespace KeyLock.Tasks.Signing
                 return (remembered, true);
             }
 
-            Func<InputEntry, string?> stampAfterLoad;
-            if (mode == ChangeDetection.ContentDigest)
-            {
-                stampAfterLoad = UnchangedSince(ContentStampsBefore(projectDirectory, configFile, folders));
-            }
-            else
-            {
-                stampAfterLoad = entry => entry.Stamp(settledBefore);
-            }
-
+            // With content digests the candidates are stamped before NuGet reads them, as the fast path stamps the inputs it
+            // does not hold open (HeldInputs with no packages folder holds nothing): a stamp that changed meanwhile is none.
+            using var before = mode == ChangeDetection.ContentDigest
+                ? HeldInputs.Hold(CandidateInputs(projectDirectory, configFile, folders), Array.Empty<string>())
+                : null;
             var policy = SignaturePolicy.Load(projectDirectory, configFile, folders);
-            Write(memoPath, key, policy, projectDirectory, stampAfterLoad);
+            Write(memoPath, key, policy, projectDirectory, before != null ? before.StampForRecord : entry => entry.Stamp(settledBefore));
             return (policy, false);
         }
 
-        /// <summary>An input's content stamp when it is still the one taken before the load, else null (no memo).</summary>
-        internal static Func<InputEntry, string?> UnchangedSince(IReadOnlyDictionary<string, string?> before) =>
-            entry => before.TryGetValue(entry.Path, out var was) && was != null
-                && ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder) == was ? was : null;
-
         /// <summary>
-        /// Content digests of every place NuGet's settings loader could read, taken before it reads them: the nuget.config
-        /// names from the project folder up, RestoreConfigFile, the config folders' listings and every file in them. A file
-        /// NuGet then reads that is not among them (a subfolder of the machine-wide folder) keys no memo.
+        /// Every place NuGet's settings loader could read: the nuget.config names from the project folder up,
+        /// RestoreConfigFile, the config folders (listed) and every file in them. A file NuGet then reads that is not among
+        /// them keys no memo.
         /// </summary>
-        internal static Dictionary<string, string?> ContentStampsBefore(string projectDirectory, string? configFile, IReadOnlyList<string> folders)
+        internal static VerificationInputs CandidateInputs(string projectDirectory, string? configFile, IReadOnlyList<string> folders)
         {
             var candidates = new List<string>();
             foreach (var folder in folders)
@@ -95,13 +85,7 @@ namespace KeyLock.Tasks.Signing
 
             var inputs = new VerificationInputs();
             inputs.AddSignaturePolicyInputs(projectDirectory, candidates, folders);
-            var stamps = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (entry, _) in inputs.Entries)
-            {
-                stamps[entry.Path] = ContentStamp.Of(entry.Path, entry.FollowLinks, entry.ListsFolder);
-            }
-
-            return stamps;
+            return inputs;
         }
 
         /// <summary>The policy in the memo at <paramref name="path"/> if it was written under <paramref name="key"/> and still holds.</summary>
