@@ -119,11 +119,7 @@ namespace KeyLock.Tasks.Incremental
             }
 
             Array.Sort(names, StringComparer.Ordinal);
-            using (var sha = SHA256.Create())
-            {
-                var digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", names)));
-                return ListingPrefix + BitConverter.ToString(digest).Replace("-", string.Empty);
-            }
+            return ListingPrefix + TextDigest.Sha256Hex(string.Join("\n", names));
         }
 
         /// <summary>The stamp of a file's bytes, read from the stream's current position to its end.</summary>

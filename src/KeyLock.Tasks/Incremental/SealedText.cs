@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace KeyLock.Tasks.Incremental
@@ -15,7 +14,7 @@ namespace KeyLock.Tasks.Incremental
         private const string EndField = "end\t";
 
         /// <summary>The sealed text of <paramref name="body"/>, which starts with the format line and ends with a newline.</summary>
-        public static string Seal(string body) => body + EndField + Checksum(body) + "\n";
+        public static string Seal(string body) => body + EndField + TextDigest.Sha256Hex(body) + "\n";
 
         /// <summary>
         /// The lines between the format line and the seal, split into fields; null when the file is missing, unreadable, of
@@ -39,7 +38,7 @@ namespace KeyLock.Tasks.Incremental
             }
 
             var endAt = text.LastIndexOf(EndField, StringComparison.Ordinal);
-            if (endAt <= 0 || text[endAt - 1] != '\n' || text.Substring(endAt + EndField.Length).TrimEnd('\n') != Checksum(text.Substring(0, endAt)))
+            if (endAt <= 0 || text[endAt - 1] != '\n' || text.Substring(endAt + EndField.Length).TrimEnd('\n') != TextDigest.Sha256Hex(text.Substring(0, endAt)))
             {
                 return null;
             }
@@ -97,14 +96,6 @@ namespace KeyLock.Tasks.Incremental
             entry = new InputEntry(Unescape(fields[2]), fields[1] == "follow");
             stamp = fields[3];
             return true;
-        }
-
-        private static string Checksum(string body)
-        {
-            using (var sha = SHA256.Create())
-            {
-                return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(body))).Replace("-", string.Empty);
-            }
         }
     }
 }

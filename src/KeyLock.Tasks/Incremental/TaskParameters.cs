@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using KeyLock.Tasks.Packages;
 using Microsoft.Build.Framework;
@@ -32,15 +31,7 @@ namespace KeyLock.Tasks.Incremental
                 text.Append(parameter.Name).Append('=').Append(Canonical(parameter, parameter.GetValue(task), projectDirectory)).Append('\n');
             }
 
-            return Sha256Hex(text.ToString());
-        }
-
-        private static string Sha256Hex(string text)
-        {
-            using (var sha = SHA256.Create())
-            {
-                return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text))).Replace("-", string.Empty);
-            }
+            return TextDigest.Sha256Hex(text.ToString());
         }
 
         // Environment variables that move the folders NuGet reads config files from (user profile, home, application data;
@@ -75,7 +66,7 @@ namespace KeyLock.Tasks.Incremental
                 text.Append(pair.Key).Append('=').Append(pair.Value.Replace("\n", "\\n")).Append('\n');
             }
 
-            return Sha256Hex(text.ToString());
+            return TextDigest.Sha256Hex(text.ToString());
         }
 
         private static string Canonical(PropertyInfo parameter, object? value, string projectDirectory)
