@@ -379,7 +379,7 @@ namespace KeyLock.Tasks
             }
 
             var memo = SignaturePolicyMemo.PathFor(verdictFile);
-            var (policy, remembered) = SignaturePolicyMemo.Load(memo, projectDirectory, RestoreConfigFile, fastPath.Mode, cache.CreatedUtc - FileStamp.SettleTime);
+            var (policy, remembered) = SignaturePolicyMemo.Load(memo, projectDirectory, RestoreConfigFile, fastPath.Mode, cache.SettledBefore);
             return (policy, remembered ? memo : null);
         }
 
@@ -407,7 +407,7 @@ namespace KeyLock.Tasks
 
             // The pass is as old as the oldest verdict it rests on (verdicts from earlier builds keep their time).
             return fastPath.Record(
-                inputs, held, warnings, messages, summary, VerifiedPackageCount, cache.CreatedUtc - FileStamp.SettleTime, cache.OldestDurableVerdict(DateTime.UtcNow));
+                inputs, held, warnings, messages, summary, VerifiedPackageCount, cache.SettledBefore, cache.OldestDurableVerdict(DateTime.UtcNow));
         }
 
         private string ProjectFileForErrors()

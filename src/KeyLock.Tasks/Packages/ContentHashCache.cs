@@ -20,11 +20,14 @@ namespace KeyLock.Tasks.Packages
 
         private static readonly object RegistrationLock = new object();
 
-        /// <summary>
-        /// When this build's cache was created: every in-memory verdict of this build is younger, so a file whose last change
-        /// is older than this minus <see cref="FileStamp.SettleTime"/> was settled when any verdict about it was made.
-        /// </summary>
+        /// <summary>When this build's cache was created: every in-memory verdict of this build is younger.</summary>
         public DateTime CreatedUtc { get; } = DateTime.UtcNow;
+
+        /// <summary>
+        /// <see cref="CreatedUtc"/> minus <see cref="FileStamp.SettleTime"/>: a file whose last change is older than this was
+        /// settled when any verdict of this build about it was made, so it may key what outlives the build.
+        /// </summary>
+        public DateTime SettledBefore => CreatedUtc - FileStamp.SettleTime;
 
         private readonly ConcurrentDictionary<string, string> _hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
