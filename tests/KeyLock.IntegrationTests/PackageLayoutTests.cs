@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
@@ -34,7 +35,7 @@ public sealed class PackageLayoutTests(PackedKeyLock keyLock)
         Assert.Contains(entry, archive.Entries.Select(e => e.FullName));
     }
 
-    public static TheoryData<string> ReadyToRunRuntimes => new(ReadyToRunAnalyzers.Runtimes);
+    public static TheoryData<string> ReadyToRunRuntimes => new(ReadyToRunImages.Runtimes);
 
     [Theory]
     [MemberData(nameof(ReadyToRunRuntimes))]
@@ -42,11 +43,25 @@ public sealed class PackageLayoutTests(PackedKeyLock keyLock)
     {
         using var archive = ZipFile.OpenRead(keyLock.PackagePath);
 
-        foreach (var assembly in ReadyToRunAnalyzers.Assemblies)
+        foreach (var assembly in ReadyToRunImages.Assemblies)
         {
             Assert.True(IsReadyToRun(archive, $"r2r/{runtime}/{assembly}"), $"r2r/{runtime}/{assembly} is not a ReadyToRun image");
             Assert.False(IsReadyToRun(archive, $"analyzers/dotnet/cs/{assembly}"), $"analyzers/dotnet/cs/{assembly} must stay portable IL");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadyToRunRuntimes))]
+    public void Package_holds_a_ReadyToRun_image_of_the_task_beside_the_portable_one_for(string runtime)
+    {
+        using var archive = ZipFile.OpenRead(keyLock.PackagePath);
+        var image = ReadyToRunImages.TaskImage(runtime);
+
+        Assert.True(IsReadyToRun(archive, image), $"{image} is not a ReadyToRun image");
+        Assert.False(IsReadyToRun(archive, "tasks/net10.0/KeyLock.Tasks.dll"), "tasks/net10.0/KeyLock.Tasks.dll must stay portable IL");
+        Assert.Equal(AssemblyIdentity(archive, "tasks/net10.0/KeyLock.Tasks.dll"), AssemblyIdentity(archive, image));
+        // MSBuild's load context reads the deps.json named after the file it loads: the image's must be the task's.
+        Assert.Equal(Bytes(archive, "tasks/net10.0/KeyLock.Tasks.deps.json"), Bytes(archive, Path.ChangeExtension(image, ".deps.json")));
     }
 
     [Fact]
@@ -64,14 +79,27 @@ public sealed class PackageLayoutTests(PackedKeyLock keyLock)
     // Precompiled code is found through the CLI header's managed native header; IL-only assemblies have none.
     private static bool IsReadyToRun(ZipArchive archive, string entry)
     {
+        using var pe = new PEReader(new MemoryStream(Bytes(archive, entry)));
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    // Name, version and module id: an image compiled from the very assembly shipped as IL keeps all three.
+    private static string AssemblyIdentity(ZipArchive archive, string entry)
+    {
+        using var pe = new PEReader(new MemoryStream(Bytes(archive, entry)));
+        var metadata = pe.GetMetadataReader();
+        var assembly = metadata.GetAssemblyDefinition();
+        return $"{metadata.GetString(assembly.Name)} {assembly.Version} {metadata.GetGuid(metadata.GetModuleDefinition().Mvid)}";
+    }
+
+    private static byte[] Bytes(ZipArchive archive, string entry)
+    {
         using var memory = new MemoryStream();
         using (var stream = (archive.GetEntry(entry) ?? throw new InvalidOperationException($"{entry} is not in the package")).Open())
         {
             stream.CopyTo(memory);
         }
 
-        memory.Position = 0;
-        using var pe = new PEReader(memory);
-        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        return memory.ToArray();
     }
 }

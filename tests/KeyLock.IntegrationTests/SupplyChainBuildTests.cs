@@ -176,8 +176,8 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     public void The_KeyLock_analyzer_the_compiler_loads_changed_after_download_is_KL5008()
     {
         // On a runtime KeyLock has ReadyToRun images for, the build loads those instead of analyzers/dotnet/cs/ (build/KeyLock.targets).
-        var loadedAnalyzer = ReadyToRunAnalyzers.ForThisRuntime
-            ? $"r2r/{ReadyToRunAnalyzers.ThisRuntime}/KeyLock.Analyzers.dll"
+        var loadedAnalyzer = ReadyToRunImages.ForThisRuntime
+            ? $"r2r/{ReadyToRunImages.ThisRuntime}/KeyLock.Analyzers.dll"
             : "analyzers/dotnet/cs/KeyLock.Analyzers.dll";
         var consumer = Tampered("loaded-analyzer", c => Tamper.FlipMiddleByte(c.ExtractedFile("KeyLock", keyLock.Version.ToLowerInvariant(), loadedAnalyzer)));
 

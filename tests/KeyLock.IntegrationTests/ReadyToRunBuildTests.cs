@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace KeyLock.IntegrationTests;
 
 /// <summary>
-/// Which KeyLock compiler assemblies a consumer's compiler gets (build/KeyLock.targets): the ReadyToRun images for the runtime
-/// the SDK runs on in command-line builds, the portable analyzers/dotnet/cs/ ones in IDE design-time builds and when turned off.
-/// That the images report the same diagnostics is what every other build test here shows, on this machine's runtime.
+/// Which KeyLock assemblies a consumer's build loads (build/KeyLock.targets): the ReadyToRun images for the runtime the SDK
+/// runs on in command-line builds, the portable ones in IDE design-time builds and when turned off. That the images report
+/// the same diagnostics and findings is what every other build test here shows, on this machine's runtime.
 /// </summary>
 [Collection(PackedKeyLockCollection.Name)]
-public sealed class ReadyToRunAnalyzerBuildTests(PackedKeyLock keyLock)
+public sealed class ReadyToRunBuildTests(PackedKeyLock keyLock)
 {
     // One restored consumer per packed KeyLock; the tests only evaluate it.
     private static readonly ConcurrentDictionary<string, Lazy<ConsumerProject>> Restored = new();
@@ -19,8 +19,8 @@ public sealed class ReadyToRunAnalyzerBuildTests(PackedKeyLock keyLock)
     {
         var analyzers = KeyLockAnalyzers(Consumer());
 
-        var expectedFolder = ReadyToRunAnalyzers.ForThisRuntime ? $"r2r/{ReadyToRunAnalyzers.ThisRuntime}/" : "analyzers/dotnet/cs/";
-        Assert.Equal(ReadyToRunAnalyzers.Assemblies, analyzers.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var expectedFolder = ReadyToRunImages.ForThisRuntime ? $"r2r/{ReadyToRunImages.ThisRuntime}/" : "analyzers/dotnet/cs/";
+        Assert.Equal(ReadyToRunImages.Assemblies, analyzers.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(analyzers, path => Assert.Contains(expectedFolder, path.Replace('\\', '/')));
     }
 
@@ -31,8 +31,22 @@ public sealed class ReadyToRunAnalyzerBuildTests(PackedKeyLock keyLock)
     {
         var analyzers = KeyLockAnalyzers(Consumer(), property);
 
-        Assert.Equal(ReadyToRunAnalyzers.Assemblies, analyzers.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(ReadyToRunImages.Assemblies, analyzers.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(analyzers, path => Assert.Contains("analyzers/dotnet/cs/", path.Replace('\\', '/')));
+    }
+
+    [Fact]
+    public void Command_line_build_runs_the_task_image_for_this_runtime()
+    {
+        var expected = ReadyToRunImages.ForThisRuntime ? ReadyToRunImages.TaskImage(ReadyToRunImages.ThisRuntime) : "tasks/net10.0/KeyLock.Tasks.dll";
+
+        Assert.EndsWith(expected, VerifyingTaskAssembly(Consumer()));
+    }
+
+    [Fact]
+    public void The_opt_out_runs_the_portable_task()
+    {
+        Assert.EndsWith("tasks/net10.0/KeyLock.Tasks.dll", VerifyingTaskAssembly(Consumer(), "-p:KeyLockReadyToRunTask=false"));
     }
 
     private ConsumerProject Consumer() =>
@@ -43,6 +57,22 @@ public sealed class ReadyToRunAnalyzerBuildTests(PackedKeyLock keyLock)
             Assert.True(restore.ExitCode == 0, restore.ToString());
             return consumer;
         })).Value;
+
+    /// <summary>
+    /// Builds the consumer, which must pass with KeyLock's summary, and returns the file MSBuild loaded the verification
+    /// task from, as its own log says.
+    /// </summary>
+    private static string VerifyingTaskAssembly(ConsumerProject consumer, params string[] properties)
+    {
+        var build = consumer.Build(["-v:d", .. properties]);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("KeyLock: verified", build.Output);
+        const string marker = "Using \"VerifyLockedPackages\" task from assembly \"";
+        var start = build.Output.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, build.ToString());
+        start += marker.Length;
+        return Path.GetFullPath(build.Output[start..build.Output.IndexOf('"', start)]).Replace('\\', '/');
+    }
 
     /// <summary>The Analyzer items from KeyLock's package once the SDK and KeyLock have chosen them (before Csc).</summary>
     private static string[] KeyLockAnalyzers(ConsumerProject consumer, params string[] properties)

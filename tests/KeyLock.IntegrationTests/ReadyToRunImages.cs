@@ -2,8 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace KeyLock.IntegrationTests;
 
-/// <summary>The runtime identifiers KeyLock ships ReadyToRun compiler assemblies for (r2r/&lt;rid&gt;/ in the package).</summary>
-internal static class ReadyToRunAnalyzers
+/// <summary>
+/// The runtime identifiers KeyLock ships ReadyToRun images for: the compiler assemblies in r2r/&lt;rid&gt;/ and the
+/// package verification task as tasks/net10.0/KeyLock.Tasks.&lt;rid&gt;.dll.
+/// </summary>
+internal static class ReadyToRunImages
 {
     public static readonly string[] Runtimes = ["linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64"];
 
@@ -13,4 +16,6 @@ internal static class ReadyToRunAnalyzers
     public static string ThisRuntime => RuntimeInformation.RuntimeIdentifier;
 
     public static bool ForThisRuntime => Runtimes.Contains(ThisRuntime);
+
+    public static string TaskImage(string runtime) => $"tasks/net10.0/KeyLock.Tasks.{runtime}.dll";
 }
