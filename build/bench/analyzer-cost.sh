@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # KeyLock's share of compile time in a real build, next to SonarAnalyzer's secret rules (S6418, S2068).
 #
-# Usage: build/bench/analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]
+# Usage: build/bench/analyzer-cost.sh CODEBASE_DIR [WORK_DIR]
 #
-#   SK_DOTNET_DIR  the dotnet/ folder of a work tree of https://github.com/microsoft/semantic-kernel
-#                  (measured at b39d95a344), for example:
+#   CODEBASE_DIR   with CODEBASE=sk (default): the dotnet/ folder of a work tree of
+#                  https://github.com/microsoft/semantic-kernel (measured at b39d95a344), for example:
 #                    scratch=$(mktemp -d)
 #                    git clone --no-checkout https://github.com/microsoft/semantic-kernel "$scratch/sk"
 #                    git -C "$scratch/sk" sparse-checkout set --no-cone '/dotnet/*' '!/dotnet/samples/' '!/dotnet/notebooks/'
 #                    git -C "$scratch/sk" checkout b39d95a344
 #                    build/bench/analyzer-cost.sh "$scratch/sk/dotnet"
-#                  Keep it OUTSIDE this repository: its code is never committed here.
-#                  The script edits two files of that work tree (see "prepare").
+#                  with CODEBASE=openai: a work tree of https://github.com/openai/openai-dotnet (measured at b3b4bbbc31),
+#                  whose one library project (OpenAI/src, with OpenAI.Responses/src linked in) is 258k lines of C#:
+#                    git clone https://github.com/openai/openai-dotnet "$scratch/openai"
+#                    git -C "$scratch/openai" checkout b3b4bbbc31
+#                    CODEBASE=openai build/bench/analyzer-cost.sh "$scratch/openai"
+#                  Keep either OUTSIDE this repository: its code is never committed here.
+#                  For SK the script edits two files of that work tree (see "prepare"); the OpenAI tree is not edited.
 #   WORK_DIR       scratch folder (default: a new mktemp -d folder)
 #
 # Env: RUNS (default 3) builds; PORTABLE=1 measures the portable IL analyzers instead of the ReadyToRun images a
-# command-line build loads on this machine's runtime identifier (build/ReadyToRun, build/KeyLock.targets); ANALYZERS=lean (default) or sk (see step 3); SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
+# command-line build loads on this machine's runtime identifier (build/ReadyToRun, build/KeyLock.targets); ANALYZERS=lean (default) or sk (the codebase's own analyzer set; see step 3); SERVER=1 compiles through the compiler server (VBCSCompiler, the SDK's default;
 # UseSharedCompilation=true overrides an environment that turns it off), shut down before each run so every run
-# starts it afresh, instead of one csc process per project; PROJECTS (space-separated csproj paths relative to SK_DOTNET_DIR; default:
-# the 16 library projects listed below).
+# starts it afresh, instead of one csc process per project; PROJECTS (space-separated csproj paths relative to CODEBASE_DIR; default:
+# SK's 16 library projects listed below, or OpenAI/src/OpenAI.csproj).
 #
 # What it does:
 #   1. publishes KeyLock's compiler assemblies (Release) from this repository into WORK_DIR/keylock as ReadyToRun
@@ -27,7 +32,7 @@
 #      off except S6418 and S2068, and makes KeyLock's rules warnings (so findings in SK do not stop the build), and a
 #      SonarLint.xml that turns those two hotspot rules on (Sonar skips hotspot rules it does not list); a probe build
 #      then checks that S2068 and KeyLock's KL1004 both report under these settings;
-#   3. prepare (restores the two files from git first, then edits them): SK's Directory.Build.targets imports an
+#   3. prepare (SK only; restores the two files from git first, then edits them): SK's Directory.Build.targets imports an
 #      MSBuild SDK (Microsoft.Build.CentralPackageVersions) that the feed here does not serve (removed), and SK's
 #      Directory.Packages.props adds seven analyzer packages to every project (Roslynator pinned to a version not
 #      served here). By default (ANALYZERS=lean) all seven and the SDK's CA rules are removed: the compile we measure
@@ -46,8 +51,9 @@
 #      environment sets UseSharedCompilation=false, which Csc logs as "using command line tool by design").
 set -euo pipefail
 
-SK=${1:?usage: analyzer-cost.sh SK_DOTNET_DIR [WORK_DIR]}
-SK=$(cd "$SK" && pwd)
+ROOT=${1:?usage: analyzer-cost.sh CODEBASE_DIR [WORK_DIR]}
+ROOT=$(cd "$ROOT" && pwd)
+CODEBASE=${CODEBASE:-sk}
 WORK=${2:-$(mktemp -d)}
 RUNS=${RUNS:-3}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -150,10 +156,11 @@ done
 grep -oE 'warning (S2068|KL1004)' "$WORK/probe/build.log" | sort | uniq -c
 rm -f "$WORK/sources.txt"
 
-echo "== prepare $SK (analyzers: ${ANALYZERS:-lean})"
-git -C "$SK" checkout -q -- Directory.Build.targets Directory.Packages.props 2>/dev/null || true
-sed -i '/<Sdk Name="Microsoft.Build.CentralPackageVersions"/d' "$SK/Directory.Build.targets"
-python3 - "$SK/Directory.Packages.props" "${ANALYZERS:-lean}" <<'EOF'
+if [ "$CODEBASE" = sk ]; then
+echo "== prepare $ROOT (analyzers: ${ANALYZERS:-lean})"
+git -C "$ROOT" checkout -q -- Directory.Build.targets Directory.Packages.props 2>/dev/null || true
+sed -i '/<Sdk Name="Microsoft.Build.CentralPackageVersions"/d' "$ROOT/Directory.Build.targets"
+python3 - "$ROOT/Directory.Packages.props" "${ANALYZERS:-lean}" <<'EOF'
 import re, sys
 p, mode = sys.argv[1:3]; s = open(p).read()
 if mode == 'sk':
@@ -171,7 +178,7 @@ EOF
 # EnablePackageValidation=false: SK's package validation downloads its previous release as a baseline at restore,
 # which the feed here may not serve; it plays no part in compiling.
 PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:RunAnalyzersDuringBuild=true -p:EnablePackageValidation=false
-       -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$SK")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+       -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$ROOT")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
 # Lean (default): no CA rules either. ANALYZERS=sk keeps SK's own EnableNETAnalyzers/AnalysisMode=AllEnabledByDefault.
 if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
 # The 16 library projects measured in docs/benchmarks.md: every SK library that restores from the feed here
@@ -186,17 +193,28 @@ PROJECTS=${PROJECTS:-"src/SemanticKernel.Abstractions/SemanticKernel.Abstraction
   src/Agents/Runtime/Core/Runtime.Core.csproj src/Agents/Runtime/InProcess/Runtime.InProcess.csproj
   src/Functions/Functions.Yaml/Functions.Yaml.csproj src/Plugins/Plugins.Core/Plugins.Core.csproj
   src/Extensions/PromptTemplates.Handlebars/PromptTemplates.Handlebars.csproj"}
+elif [ "$CODEBASE" = openai ]; then
+# The OpenAI SDK adds no analyzer package; its own build targets three frameworks, signs nothing here and treats
+# warnings as errors. Only net10.0 is compiled; Source Link (a git work tree with a remote) and NuGet's audit (its
+# nuget.config lists Azure DevOps feeds this machine cannot reach) are left out; neither plays a part in compiling.
+PROPS=(-p:TargetFrameworks=net10.0 -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:NuGetAudit=false -p:EnableSourceLink=false
+       -p:RunAnalyzersDuringBuild=true -p:GenerateDocumentationFile=false -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
+PROJECTS=${PROJECTS:-"OpenAI/src/OpenAI.csproj"}
+else
+  echo "CODEBASE must be sk or openai"; exit 2
+fi
 PROJECTS=$(echo $PROJECTS)
 if [ "${SERVER:-0}" = 1 ]; then PROPS+=(-p:UseSharedCompilation=true); else PROPS+=(-p:UseSharedCompilation=false); fi
 for p in $PROJECTS; do
-  dotnet restore "$SK/$p" "${PROPS[@]}" -v:q >/dev/null || { echo "restore failed: $p (set PROJECTS to leave it out)"; exit 1; }
+  dotnet restore "$ROOT/$p" "${PROPS[@]}" -v:q >/dev/null || { echo "restore failed: $p (set PROJECTS to leave it out)"; exit 1; }
 done
 echo "projects:$PROJECTS"
 
 # One traversal project: every library rebuilt for net10.0 in one MSBuild invocation.
 {
   echo '<Project><ItemGroup>'
-  for p in $PROJECTS; do echo "  <P Include=\"$SK/$p\" />"; done
+  for p in $PROJECTS; do echo "  <P Include=\"$ROOT/$p\" />"; done
   echo '</ItemGroup><Target Name="Build"><MSBuild Projects="@(P)" Targets="Build" Properties="TargetFramework=net10.0" /></Target></Project>'
 } > "$WORK/all.proj"
 
@@ -205,7 +223,7 @@ for run in $(seq 1 "$RUNS"); do
   rm -f "$WORK/sources.txt"
   # A clean slate instead of Rebuild (Rebuild of a project that another one already built as a reference
   # would be skipped or compiled twice): every project compiles exactly once per run.
-  find "$SK/src" -type d \( -path '*/bin/Debug' -o -path '*/obj/Debug' \) -prune -exec rm -rf {} +
+  find "$ROOT" -type d \( -path '*/bin/Debug' -o -path '*/obj/Debug' \) -prune -exec rm -rf {} +
   dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
   dotnet build "$WORK/all.proj" --no-restore "${PROPS[@]}" -p:ReportAnalyzer=true -m:1 -nologo -v:q \
     -bl:"$WORK/run$run.binlog" -clp:PerformanceSummary > "$WORK/run$run.summary.log" 2>&1 || { tail -30 "$WORK/run$run.summary.log"; exit 1; }
