@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using KeyLock.TestSupport;
-
 namespace KeyLock.IntegrationTests;
 
 /// <summary>
 /// Real `dotnet build`s of a consumer whose private packages folder holds nuget.org-signed Newtonsoft.Json and the
-/// packed KeyLock, tampered after restore the way a poisoned CI cache or a shared agent would. One clean consumer is
-/// restored and built once; each test tampers with its own copy (sources, lock file and packages folder).
+/// packed KeyLock, tampered after restore the way a poisoned CI cache or a shared agent would; each test tampers with
+/// its own copy (sources, lock file and packages folder) of one clean consumer (<see cref="RestoredConsumers"/>).
 /// </summary>
 [Collection(PackedKeyLockCollection.Name)]
 public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
@@ -15,19 +12,10 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     private const string Version = ConsumerProject.NewtonsoftVersion;
     private const string NewtonsoftDll = "lib/net6.0/Newtonsoft.Json.dll";
 
-    private static readonly ConcurrentDictionary<string, Lazy<(ConsumerProject Consumer, DotNetResult Build)>> Baselines = new();
-
-    private (ConsumerProject Consumer, DotNetResult Build) Baseline =>
-        Baselines.GetOrAdd(keyLock.Root, _ => new Lazy<(ConsumerProject, DotNetResult)>(() =>
-        {
-            var consumer = ConsumerProject.Create(keyLock, "supply-chain-baseline", Programs.Clean);
-            return (consumer, consumer.Build());
-        })).Value;
-
     [Fact]
     public void Clean_consumer_passes_every_check_and_says_what_was_checked()
     {
-        var build = Baseline.Build;
+        var build = RestoredConsumers.Baseline(keyLock).Build;
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("KeyLock: verified 2 packages against packages.lock.json (lock file against restore, content hash, extracted files, signatures)", build.Output);
@@ -55,7 +43,7 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
     [Fact]
     public void Stripped_nuget_org_signature_keeps_the_lock_hash_but_is_KL6001()
     {
-        var consumer = Tampered("stripped-signature", c => StripSignature(c.CachedArchive(Newtonsoft, Version)));
+        var consumer = Tampered("stripped-signature", c => Tamper.StripSignature(c.CachedArchive(Newtonsoft, Version)));
 
         var build = consumer.Build("--no-restore");
 
@@ -72,7 +60,7 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         var consumer = Tampered("stripped-signature-other-source", c =>
         {
             var nupkg = c.CachedArchive(Newtonsoft, Version);
-            StripSignature(nupkg);
+            Tamper.StripSignature(nupkg);
             var metadata = Path.Combine(Path.GetDirectoryName(nupkg)!, ".nupkg.metadata");
             File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("https://api.nuget.org/v3/index.json", Claimed));
             Assert.Contains(Claimed, File.ReadAllText(metadata));
@@ -83,13 +71,6 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         Assert.Equal(1, build.ExitCode);
         Assert.Contains("error KL6001", build.Output);
         Assert.Contains($"{Newtonsoft} {Version}: its .nupkg.metadata names the source '{Claimed}', which this project does not restore from", build.Output);
-    }
-
-    private static void StripSignature(string nupkg)
-    {
-        NupkgSurgery.StripSignature(nupkg, nupkg + ".stripped");
-        File.Move(nupkg + ".stripped", nupkg, overwrite: true);
-        File.Delete(Path.Combine(Path.GetDirectoryName(nupkg)!, ".signature.p7s"));
     }
 
     [Fact]
@@ -189,15 +170,5 @@ public sealed class SupplyChainBuildTests(PackedKeyLock keyLock)
         Assert.Contains(loadedAnalyzer, build.Output);
     }
 
-    /// <summary>A restored copy of the clean consumer, tampered after restore (so `--no-restore` builds see the tamper).</summary>
-    private ConsumerProject Tampered(string name, Action<ConsumerProject> tamper)
-    {
-        var (baseline, build) = Baseline;
-        Assert.True(build.ExitCode == 0, build.ToString());
-        var copy = baseline.CopyTo(name);
-        var restore = copy.Restore();
-        Assert.True(restore.ExitCode == 0, restore.ToString());
-        tamper(copy);
-        return copy;
-    }
+    private ConsumerProject Tampered(string name, Action<ConsumerProject> tamper) => RestoredConsumers.Tampered(keyLock, name, tamper);
 }

@@ -1,3 +1,5 @@
+using KeyLock.TestSupport;
+
 namespace KeyLock.IntegrationTests;
 
 /// <summary>What an attacker with write access to the packages folder does to a cached file.</summary>
@@ -11,5 +13,16 @@ internal static class Tamper
         var original = stream.ReadByte();
         stream.Position--;
         stream.WriteByte((byte)~original);
+    }
+
+    /// <summary>
+    /// Removes the signature of a cached <paramref name="nupkg"/> and NuGet's extracted copy of it: the archive is then its
+    /// pre-signing bytes, so the lock file's content hash still matches.
+    /// </summary>
+    public static void StripSignature(string nupkg)
+    {
+        NupkgSurgery.StripSignature(nupkg, nupkg + ".stripped");
+        File.Move(nupkg + ".stripped", nupkg, overwrite: true);
+        File.Delete(Path.Combine(Path.GetDirectoryName(nupkg)!, ".signature.p7s"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using KeyLock.Tasks.Packages;
@@ -191,7 +190,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         // A 16-byte file on disk against an entry whose header claims 4 GB - 1: a mismatch found before reading a byte.
         var entry = AddPackageWithFiles("Bomb", "1.0.0", ("lib/net10.0/Bomb.dll", new string('\0', 16)));
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Bomb", "1.0.0");
-        PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", uint.MaxValue - 1);
+        NupkgSurgery.PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", uint.MaxValue - 1);
         entry = entry with { ContentHash = TestPackage.Sha512Base64(nupkg) };
         new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
         new AssetsFileText().Target("net10.0", null, ("Bomb", "1.0.0", new[] { "lib/net10.0/Bomb.dll" })).WriteTo(AssetsPath);
@@ -211,7 +210,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         // 4 MB of zeros that the header says are 16 bytes; the extracted file holds the 16 bytes the header promises.
         var entry = AddPackageWithFiles("Bomb", "1.0.0", ("lib/net10.0/Bomb.dll", new string('\0', 4 * 1024 * 1024)));
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Bomb", "1.0.0");
-        PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", 16);
+        NupkgSurgery.PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", 16);
         File.WriteAllBytes(ExtractedPath("Bomb", "1.0.0", "lib/net10.0/Bomb.dll"), new byte[16]);
         entry = entry with { ContentHash = TestPackage.Sha512Base64(nupkg) };
         new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
@@ -660,25 +659,4 @@ public sealed class SupplyChainChecksTests : IDisposable
         File.WriteAllText(
             Path.Combine(_ws.ProjectDirectory, "nuget.config"),
             NuGetConfigText.SignaturePolicy(requireMode, NuGetConfigText.Author("SomeoneElse", authorFingerprint)));
-
-    /// <summary>Rewrites the uncompressed-size fields (local header and central directory) of one entry.</summary>
-    private static void PatchUncompressedSize(string nupkg, string entryName, uint size)
-    {
-        var bytes = File.ReadAllBytes(nupkg);
-        var name = Encoding.UTF8.GetBytes(entryName);
-        for (var i = 0; i + 46 < bytes.Length; i++)
-        {
-            var signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i));
-            if (signature == 0x04034b50 && bytes.AsSpan(i + 30, Math.Min(name.Length, bytes.Length - i - 30)).SequenceEqual(name))
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 22), size);
-            }
-            else if (signature == 0x02014b50 && bytes.AsSpan(i + 46, Math.Min(name.Length, bytes.Length - i - 46)).SequenceEqual(name))
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 24), size);
-            }
-        }
-
-        File.WriteAllBytes(nupkg, bytes);
-    }
 }

@@ -3,13 +3,15 @@ using System.Buffers.Binary;
 namespace KeyLock.TestSupport;
 
 /// <summary>
-/// Byte-level edits of signed .nupkg files, the way an attacker would make them: remove the signature entry so the
-/// archive is exactly its pre-signing bytes (the lock file's content hash stays equal), or damage the signature alone.
+/// Byte-level edits of .nupkg files, the way an attacker would make them: remove the signature entry so the archive is
+/// exactly its pre-signing bytes (the lock file's content hash stays equal), damage the signature alone, or make an
+/// entry's header lie about its size.
 /// </summary>
 internal static class NupkgSurgery
 {
     private const uint EndOfCentralDirectorySignature = 0x06054b50;
     private const uint CentralDirectorySignature = 0x02014b50;
+    private const uint LocalHeaderSignature = 0x04034b50;
     private const string SignatureEntry = ".signature.p7s";
 
     /// <summary>Writes <paramref name="signedPath"/> without its signature entry to <paramref name="outputPath"/>.</summary>
@@ -87,6 +89,30 @@ internal static class NupkgSurgery
         output.Write(localBlock);
         output.Write(directory);
         output.Write(tail);
+    }
+
+    /// <summary>
+    /// Rewrites the uncompressed-size fields of the entry <paramref name="entryName"/> (local header and central
+    /// directory) to <paramref name="size"/>: a zip bomb's lie, or a header that hides what inflating would produce.
+    /// </summary>
+    public static void PatchUncompressedSize(string nupkg, string entryName, uint size)
+    {
+        var bytes = File.ReadAllBytes(nupkg);
+        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i));
+            if (signature == LocalHeaderSignature && bytes.AsSpan(i + 30, Math.Min(name.Length, bytes.Length - i - 30)).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 22), size);
+            }
+            else if (signature == CentralDirectorySignature && bytes.AsSpan(i + 46, Math.Min(name.Length, bytes.Length - i - 46)).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 24), size);
+            }
+        }
+
+        File.WriteAllBytes(nupkg, bytes);
     }
 
     private static (byte[] KeptRecords, int SignatureOffset, byte[] Tail) Split(byte[] bytes)
