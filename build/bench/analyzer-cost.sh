@@ -44,7 +44,7 @@
 #   5. RUNS times: a full rebuild of all of them with -p:ReportAnalyzer=true and a binlog, then replays the
 #      binlog with -v:d and sums, over all Csc invocations: Csc task time, KeyLock's and Sonar's analyzer time
 #      (per assembly and per analyzer), and counts AD0001;
-#   6. prints a table per run and the medians;
+#   6. prints a table per run and the medians, and stops with an error if any run logged AD0001 (an analyzer exception);
 #   7. runs build/bench/AnalyzerCost over the same 16 compilations in ONE process, PASSES (default 3) times, for
 #      KeyLock and for Sonar's S2068: pass 1 is cold (JIT, type initialization), later passes are the steady state a
 #      compiler server would see (without SERVER=1 every project compiles in a fresh csc process: this machine's
@@ -262,6 +262,9 @@ print(json.dumps({'csc_s': (csc_ms or 0) / 1000, 'csc_calls': calls if csc_ms el
   'ad0001': ad0001, 'server_compilations': server_compiles, 'cs_files': len(files), 'cs_lines': lines, 'cs_lines_compiled': lines_compiled, 'per_analyzer': {k: round(v, 3) for k, v in sorted(per_analyzer.items()) if (k.startswith('KeyLock') or re.search(r'\b(S6418|S2068)\b', k)) and v > 0}}))
 EOF
   cat "$WORK/run$run.json"; echo
+  # An analyzer exception on real code is a bug to fix, not a number to report: stop at the first.
+  python3 -c 'import json, sys; sys.exit(1 if json.load(open(sys.argv[1]))["ad0001"] else 0)' "$WORK/run$run.json" ||
+    { echo "AD0001 in run $run: an analyzer threw on this codebase (see $WORK/run$run.detailed.log)"; exit 1; }
 done
 
 python3 - "$WORK" "$RUNS" <<'EOF'
