@@ -147,7 +147,7 @@ namespace KeyLock.Tasks.Incremental
                 return "task parameters changed";
             }
 
-            if (record.VerifiedUtc > now || now - record.VerifiedUtc >= VerdictLifetime.MaxAge)
+            if (!VerdictLifetime.IsFresh(record.VerifiedUtc, now))
             {
                 return "the last full verification is older than " + VerdictLifetime.MaxAge.TotalHours.ToString(CultureInfo.InvariantCulture) + " h";
             }

@@ -65,7 +65,7 @@ namespace KeyLock.Tasks.Incremental
             var text = new StringBuilder(Magic).Append('\n')
                 .Append("build\t").Append(Build).Append('\n')
                 .Append("parameters\t").Append(Parameters).Append('\n')
-                .Append("verified\t").Append(new DateTimeOffset(VerifiedUtc).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append('\n')
+                .Append("verified\t").Append(VerdictLifetime.ToSeconds(VerifiedUtc)).Append('\n')
                 .Append("packages\t").Append(PackageCount.ToString(CultureInfo.InvariantCulture)).Append('\n')
                 .Append("summary\t").Append(SealedText.Escape(Summary)).Append('\n');
             foreach (var (importance, message) in Messages)
@@ -99,8 +99,8 @@ namespace KeyLock.Tasks.Incremental
                 case "parameters" when fields.Length == 2:
                     Parameters = fields[1];
                     return true;
-                case "verified" when fields.Length == 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253402300799L:
-                    VerifiedUtc = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
+                case "verified" when fields.Length == 2 && VerdictLifetime.TryParseSeconds(fields[1], out var verified):
+                    VerifiedUtc = verified;
                     return true;
                 case "packages" when fields.Length == 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count):
                     PackageCount = count;

@@ -67,17 +67,16 @@ namespace KeyLock.Tasks.Packages
                 // <unix seconds verified>\t<entry>
                 var line = lines[i];
                 var tab = line.IndexOf('\t');
-                if (tab <= 0 || !long.TryParse(line.Substring(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799L)
+                if (tab <= 0 || !VerdictLifetime.TryParseSeconds(line.Substring(0, tab), out var verified))
                 {
                     return loaded;
                 }
 
-                var verified = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
                 var entry = line.Substring(tab + 1);
                 var valid = entry.StartsWith(PassPrefix, StringComparison.Ordinal)
                     || (entry.StartsWith(HashPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', HashPrefix.Length) > 0)
                     || (entry.StartsWith(FactsPrefix, StringComparison.Ordinal) && entry.IndexOf('\t', FactsPrefix.Length) > 0);
-                if (valid && verified <= now && now - verified < MaxAge)
+                if (valid && VerdictLifetime.IsFresh(verified, now))
                 {
                     cache.AddLoaded(entry, verified);
                     loaded++;
@@ -95,7 +94,7 @@ namespace KeyLock.Tasks.Packages
             var keys = new List<string>();
             foreach (var entry in cache.DurableVerdicts)
             {
-                if (now - entry.Value < MaxAge && entry.Value <= now && entry.Key.IndexOf('\n') < 0 && entry.Key.IndexOf('\r') < 0)
+                if (VerdictLifetime.IsFresh(entry.Value, now) && entry.Key.IndexOf('\n') < 0 && entry.Key.IndexOf('\r') < 0)
                 {
                     keys.Add(entry.Key);
                 }
@@ -108,8 +107,7 @@ namespace KeyLock.Tasks.Packages
             {
                 if (cache.TryGetDurableVerdict(key, out var verifiedUtc))
                 {
-                    var seconds = new DateTimeOffset(verifiedUtc).ToUnixTimeSeconds();
-                    text.Append(seconds.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(key).Append('\n');
+                    text.Append(VerdictLifetime.ToSeconds(verifiedUtc)).Append('\t').Append(key).Append('\n');
                     written++;
                 }
             }

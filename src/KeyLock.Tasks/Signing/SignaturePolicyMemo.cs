@@ -110,8 +110,8 @@ namespace KeyLock.Tasks.Signing
                     case "key" when fields.Length == 2:
                         recordedKey = SealedText.Unescape(fields[1]);
                         break;
-                    case "written" when fields.Length == 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253402300799L:
-                        written = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
+                    case "written" when fields.Length == 2 && VerdictLifetime.TryParseSeconds(fields[1], out var at):
+                        written = at;
                         break;
                     case "require" when fields.Length == 2 && (fields[1] == "true" || fields[1] == "false"):
                         require = fields[1] == "true";
@@ -140,8 +140,7 @@ namespace KeyLock.Tasks.Signing
                 }
             }
 
-            var fresh = written <= now && now - written < VerdictLifetime.MaxAge;
-            return recordedKey == key && fresh && require.HasValue && description != null
+            return recordedKey == key && VerdictLifetime.IsFresh(written, now) && require.HasValue && description != null
                 ? new SignaturePolicy(require.Value, signers, description, files, folders)
                 : null;
         }
@@ -156,7 +155,7 @@ namespace KeyLock.Tasks.Signing
             inputs.AddSignaturePolicyInputs(projectDirectory, policy);
             var text = new StringBuilder(Format).Append('\n')
                 .Append("key\t").Append(SealedText.Escape(key)).Append('\n')
-                .Append("written\t").Append(new DateTimeOffset(DateTime.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append('\n')
+                .Append("written\t").Append(VerdictLifetime.ToSeconds(DateTime.UtcNow)).Append('\n')
                 .Append("require\t").Append(policy.RequireSignatures ? "true" : "false").Append('\n')
                 .Append("description\t").Append(SealedText.Escape(policy.ConfigDescription)).Append('\n');
             foreach (var file in policy.ConfigFiles)
