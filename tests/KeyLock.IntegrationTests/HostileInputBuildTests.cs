@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using KeyLock.TestSupport;
 
 namespace KeyLock.IntegrationTests;
@@ -102,18 +101,12 @@ public sealed class HostileInputBuildTests(PackedKeyLock keyLock)
     {
         var nupkg = consumer.CachedArchive(Newtonsoft, Version);
         Tamper.StripSignature(nupkg);
-        var lockedHash = Sha512Base64(nupkg);
+        var lockedHash = ContentHashes.Sha512Base64(nupkg);
         var lockText = File.ReadAllText(consumer.LockFile);
         Assert.Contains(lockedHash, lockText);
 
         edit(nupkg);
 
-        File.WriteAllText(consumer.LockFile, lockText.Replace(lockedHash, Sha512Base64(nupkg)));
-    }
-
-    private static string Sha512Base64(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToBase64String(SHA512.HashData(stream));
+        File.WriteAllText(consumer.LockFile, lockText.Replace(lockedHash, ContentHashes.Sha512Base64(nupkg)));
     }
 }

@@ -5,6 +5,7 @@ using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Policy;
 using KeyLock.Tasks.Tests.Infrastructure;
 using Microsoft.Build.Framework;
+using KeyLock.TestSupport;
 
 namespace KeyLock.Tasks.Tests;
 
@@ -32,7 +33,7 @@ public sealed class BuildCodeTests : IDisposable
             }
         }
 
-        return new LockEntry(id, version, TestPackage.Sha512Base64(nupkg));
+        return new LockEntry(id, version, ContentHashes.Sha512Base64(nupkg));
     }
 
     private LockEntry AddReal(string id, string version)

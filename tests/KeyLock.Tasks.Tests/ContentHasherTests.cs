@@ -1,5 +1,6 @@
 using KeyLock.Tasks.Packages;
 using KeyLock.Tasks.Tests.Infrastructure;
+using KeyLock.TestSupport;
 
 namespace KeyLock.Tasks.Tests;
 
@@ -14,18 +15,18 @@ public sealed class ContentHasherTests : IDisposable
     {
         var nupkg = TestPackage.Create(_ws.GlobalPackages, "Alpha", "1.0.0");
 
-        Assert.Equal(TestPackage.Sha512Base64(nupkg), ContentHasher.Compute(nupkg, CancellationToken.None));
+        Assert.Equal(ContentHashes.Sha512Base64(nupkg), ContentHasher.Compute(nupkg, CancellationToken.None));
     }
 
     [Fact]
     public void Signature_entry_is_left_out_like_NuGet_does()
     {
         var nupkg = TestPackage.Create(_ws.GlobalPackages, "Alpha", "1.0.0");
-        var beforeSigning = TestPackage.Sha512Base64(nupkg);
+        var beforeSigning = ContentHashes.Sha512Base64(nupkg);
 
         TestPackage.AppendSignatureEntry(nupkg);
 
-        Assert.NotEqual(beforeSigning, TestPackage.Sha512Base64(nupkg));
+        Assert.NotEqual(beforeSigning, ContentHashes.Sha512Base64(nupkg));
         Assert.Equal(beforeSigning, ContentHasher.Compute(nupkg, CancellationToken.None));
     }
 
@@ -33,7 +34,7 @@ public sealed class ContentHasherTests : IDisposable
     public void Hash_files_next_to_the_archive_are_never_trusted()
     {
         var nupkg = TestPackage.Create(_ws.GlobalPackages, "Alpha", "1.0.0");
-        var real = TestPackage.Sha512Base64(nupkg);
+        var real = ContentHashes.Sha512Base64(nupkg);
         File.WriteAllText(nupkg + ".sha512", "Zm9yZ2Vk");
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(nupkg)!, ".nupkg.metadata"), "{\"version\":2,\"contentHash\":\"Zm9yZ2Vk\"}");
 
@@ -44,7 +45,7 @@ public sealed class ContentHasherTests : IDisposable
     public void Signed_package_passes_the_task_with_the_pre_signing_hash()
     {
         var nupkg = TestPackage.Create(_ws.GlobalPackages, "Signed", "1.0.0");
-        var lockHash = TestPackage.Sha512Base64(nupkg);
+        var lockHash = ContentHashes.Sha512Base64(nupkg);
         TestPackage.AppendSignatureEntry(nupkg);
         new LockFileText().Target("net10.0", new LockEntry("Signed", "1.0.0", lockHash)).WriteTo(_ws.DefaultLockFile);
         var engine = new FakeBuildEngine();
@@ -60,7 +61,7 @@ public sealed class ContentHasherTests : IDisposable
     public void Garbage_signature_keeps_the_content_hash_but_fails_signature_verification_with_KL6002()
     {
         var nupkg = TestPackage.Create(_ws.GlobalPackages, "Signed", "1.0.0");
-        var lockHash = TestPackage.Sha512Base64(nupkg);
+        var lockHash = ContentHashes.Sha512Base64(nupkg);
         TestPackage.AppendSignatureEntry(nupkg);
         new LockFileText().Target("net10.0", new LockEntry("Signed", "1.0.0", lockHash)).WriteTo(_ws.DefaultLockFile);
         var engine = new FakeBuildEngine();

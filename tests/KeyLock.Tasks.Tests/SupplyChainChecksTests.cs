@@ -191,7 +191,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         var entry = AddPackageWithFiles("Bomb", "1.0.0", ("lib/net10.0/Bomb.dll", new string('\0', 16)));
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Bomb", "1.0.0");
         NupkgSurgery.PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", uint.MaxValue - 1);
-        entry = entry with { ContentHash = TestPackage.Sha512Base64(nupkg) };
+        entry = entry with { ContentHash = ContentHashes.Sha512Base64(nupkg) };
         new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
         new AssetsFileText().Target("net10.0", null, ("Bomb", "1.0.0", new[] { "lib/net10.0/Bomb.dll" })).WriteTo(AssetsPath);
 
@@ -212,7 +212,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Bomb", "1.0.0");
         NupkgSurgery.PatchUncompressedSize(nupkg, "lib/net10.0/Bomb.dll", 16);
         File.WriteAllBytes(ExtractedPath("Bomb", "1.0.0", "lib/net10.0/Bomb.dll"), new byte[16]);
-        entry = entry with { ContentHash = TestPackage.Sha512Base64(nupkg) };
+        entry = entry with { ContentHash = ContentHashes.Sha512Base64(nupkg) };
         new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
         new AssetsFileText().Target("net10.0", null, ("Bomb", "1.0.0", new[] { "lib/net10.0/Bomb.dll" })).WriteTo(AssetsPath);
 
@@ -403,7 +403,7 @@ public sealed class SupplyChainChecksTests : IDisposable
         var stripped = nupkg + ".stripped";
         NupkgSurgery.StripSignature(nupkg, stripped);
         File.Move(stripped, nupkg, overwrite: true);
-        Assert.Equal(entry.ContentHash, TestPackage.Sha512Base64(nupkg));
+        Assert.Equal(entry.ContentHash, ContentHashes.Sha512Base64(nupkg));
         var lockFile = new LockFileText().Target("net10.0", entry).WriteTo(_ws.DefaultLockFile);
         new AssetsFileText().Target("net10.0", null, (Newtonsoft, NewtonsoftVersion, new[] { NewtonsoftDll })).WriteTo(AssetsPath);
 
@@ -639,7 +639,7 @@ public sealed class SupplyChainChecksTests : IDisposable
             }
         }
 
-        return new LockEntry(id, version, TestPackage.Sha512Base64(nupkg));
+        return new LockEntry(id, version, ContentHashes.Sha512Base64(nupkg));
     }
 
     private LockEntry AddRealNewtonsoft(string? source)

@@ -1,5 +1,6 @@
 using KeyLock.Tasks.Tests.Infrastructure;
 using Microsoft.Build.Framework;
+using KeyLock.TestSupport;
 
 namespace KeyLock.Tasks.Tests;
 
@@ -37,7 +38,7 @@ public sealed class VerifyLockedPackagesTests : IDisposable
         var lockFile = new LockFileText().Target("net10.0", alpha, beta).WriteTo(_ws.DefaultLockFile);
         var betaNupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Beta", "2.0.0");
         TestPackage.WriteArchive(betaNupkg, "Beta", "2.0.0", payload: "swapped by a poisoned cache");
-        var actualHash = TestPackage.Sha512Base64(betaNupkg);
+        var actualHash = ContentHashes.Sha512Base64(betaNupkg);
 
         var task = _ws.CreateTask(_engine);
 
@@ -64,7 +65,7 @@ public sealed class VerifyLockedPackagesTests : IDisposable
         new LockFileText().Target("net10.0", alpha).WriteTo(_ws.DefaultLockFile);
         var nupkg = TestPackage.NupkgPath(_ws.GlobalPackages, "Alpha", "1.0.0");
         TestPackage.WriteArchive(nupkg, "Alpha", "1.0.0", payload: "tampered");
-        var actualHash = TestPackage.Sha512Base64(nupkg);
+        var actualHash = ContentHashes.Sha512Base64(nupkg);
 
         Assert.False(_ws.CreateTask(_engine).Execute());
 

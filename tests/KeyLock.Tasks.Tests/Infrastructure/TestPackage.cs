@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace KeyLock.Tasks.Tests.Infrastructure;
@@ -50,9 +49,6 @@ internal static class TestPackage
             writer.Write(payload);
         }
     }
-
-    /// <summary>SHA-512 of the whole file: NuGet's content hash for an unsigned package, computed independently of NuGet.</summary>
-    public static string Sha512Base64(string path) => Convert.ToBase64String(SHA512.HashData(File.ReadAllBytes(path)));
 
     /// <summary>Adds a (fake) signature entry as the last entry, the way a repository signature is added to a package.</summary>
     public static void AppendSignatureEntry(string path)

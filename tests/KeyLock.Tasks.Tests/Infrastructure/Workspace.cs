@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using KeyLock.TestSupport;
 
 namespace KeyLock.Tasks.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ internal sealed class Workspace : IDisposable
     public LockEntry AddPackage(string id, string version, string type = "Direct", string? folder = null)
     {
         var nupkg = TestPackage.Create(folder ?? GlobalPackages, id, version, payload: id + version);
-        return new LockEntry(id, version, TestPackage.Sha512Base64(nupkg), type);
+        return new LockEntry(id, version, ContentHashes.Sha512Base64(nupkg), type);
     }
 
     /// <summary>The task as the targets call it: "$(NuGetPackageRoot);$(NuGetPackageFolders)" (root listed twice).</summary>
