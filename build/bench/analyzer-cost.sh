@@ -156,6 +156,12 @@ done
 grep -oE 'warning (S2068|KL1004)' "$WORK/probe/build.log" | sort | uniq -c
 rm -f "$WORK/sources.txt"
 
+# Every codebase: warnings never stop the build, analyzers run, no documentation file, KeyLock and Sonar added
+# (bench.targets); lean (the default) also turns the SDK's CA rules off, ANALYZERS=sk keeps the codebase's own set
+# (for SK its EnableNETAnalyzers/AnalysisMode=AllEnabledByDefault).
+PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:RunAnalyzersDuringBuild=true -p:GenerateDocumentationFile=false
+       -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
+if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
 if [ "$CODEBASE" = sk ]; then
 echo "== prepare $ROOT (analyzers: ${ANALYZERS:-lean})"
 git -C "$ROOT" checkout -q -- Directory.Build.targets Directory.Packages.props 2>/dev/null || true
@@ -177,10 +183,7 @@ EOF
 
 # EnablePackageValidation=false: SK's package validation downloads its previous release as a baseline at restore,
 # which the feed here may not serve; it plays no part in compiling.
-PROPS=(-p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:RunAnalyzersDuringBuild=true -p:EnablePackageValidation=false
-       -p:GenerateDocumentationFile=false -p:RepoRoot="$(dirname "$ROOT")" -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
-# Lean (default): no CA rules either. ANALYZERS=sk keeps SK's own EnableNETAnalyzers/AnalysisMode=AllEnabledByDefault.
-if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
+PROPS+=(-p:EnablePackageValidation=false -p:RepoRoot="$(dirname "$ROOT")")
 # The 16 library projects measured in docs/benchmarks.md: every SK library that restores from the feed here
 # and compiles for net10.0 (Connectors.Ollama has no net10.0 target; Functions.OpenApi hits CS1705 with the
 # newer Microsoft.OpenApi.Readers served here; Plugins.Web, Connectors.Google/Amazon/AzureAIInference,
@@ -197,9 +200,7 @@ elif [ "$CODEBASE" = openai ]; then
 # The OpenAI SDK adds no analyzer package; its own build targets three frameworks, signs nothing here and treats
 # warnings as errors. Only net10.0 is compiled; Source Link (a git work tree with a remote) and NuGet's audit (its
 # nuget.config lists Azure DevOps feeds this machine cannot reach) are left out; neither plays a part in compiling.
-PROPS=(-p:TargetFrameworks=net10.0 -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= -p:NuGetAudit=false -p:EnableSourceLink=false
-       -p:RunAnalyzersDuringBuild=true -p:GenerateDocumentationFile=false -p:CustomAfterMicrosoftCommonTargets="$WORK/bench.targets")
-if [ "${ANALYZERS:-lean}" != sk ]; then PROPS+=(-p:EnableNETAnalyzers=false); fi
+PROPS+=(-p:TargetFrameworks=net10.0 -p:NuGetAudit=false -p:EnableSourceLink=false)
 PROJECTS=${PROJECTS:-"OpenAI/src/OpenAI.csproj"}
 else
   echo "CODEBASE must be sk or openai"; exit 2
