@@ -11,7 +11,7 @@ namespace KeyLock.IntegrationTests;
 [Collection(PackedKeyLockCollection.Name)]
 public sealed class ReadyToRunBuildTests(PackedKeyLock keyLock)
 {
-    // One restored consumer per packed KeyLock; the tests only evaluate it.
+    // One restored consumer per packed KeyLock; the analyzer tests evaluate it, the task tests build it.
     private static readonly ConcurrentDictionary<string, Lazy<ConsumerProject>> Restored = new();
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ReadyToRunBuildTests(PackedKeyLock keyLock)
     [Fact]
     public void Command_line_build_runs_the_task_image_for_this_runtime()
     {
-        var expected = ReadyToRunImages.ForThisRuntime ? ReadyToRunImages.TaskImage(ReadyToRunImages.ThisRuntime) : "tasks/net10.0/KeyLock.Tasks.dll";
+        var expected = ReadyToRunImages.ForThisRuntime ? ReadyToRunImages.TaskImage(ReadyToRunImages.ThisRuntime) : ReadyToRunImages.PortableTask;
 
         Assert.EndsWith(expected, VerifyingTaskAssembly(Consumer()));
     }
@@ -46,7 +46,7 @@ public sealed class ReadyToRunBuildTests(PackedKeyLock keyLock)
     [Fact]
     public void The_opt_out_runs_the_portable_task()
     {
-        Assert.EndsWith("tasks/net10.0/KeyLock.Tasks.dll", VerifyingTaskAssembly(Consumer(), "-p:KeyLockReadyToRunTask=false"));
+        Assert.EndsWith(ReadyToRunImages.PortableTask, VerifyingTaskAssembly(Consumer(), "-p:KeyLockReadyToRunTask=false"));
     }
 
     private ConsumerProject Consumer() =>

@@ -17,5 +17,8 @@ internal static class ReadyToRunImages
 
     public static bool ForThisRuntime => Runtimes.Contains(ThisRuntime);
 
+    /// <summary>The portable task every host can load (and the one `dotnet build` loads without an image).</summary>
+    public const string PortableTask = "tasks/net10.0/KeyLock.Tasks.dll";
+
     public static string TaskImage(string runtime) => $"tasks/net10.0/KeyLock.Tasks.{runtime}.dll";
 }
